@@ -1,0 +1,53 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { strictValidationPipe } from './http/validation';
+
+/** Everything main.ts and the end-to-end tests share, so tests exercise the app as it runs. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.use(json({ limit: '100kb' }));
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Leerroutes API')
+      .setDescription(
+        'Cross-institution enrolment for learning routes 4–6: requests, exam-board approval, host admission, ' +
+          'results, recognition and credit registration. Errors are application/problem+json (RFC 9457).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  document.components ??= {};
+  document.components.schemas = {
+    ...document.components.schemas,
+    Problem: {
+      type: 'object',
+      required: ['type', 'title', 'status', 'code', 'detail'],
+      properties: {
+        type: { type: 'string', example: 'urn:leerroutes:problem:COMPONENT.ILLEGAL_TRANSITION' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        code: { type: 'string' },
+        detail: { type: 'string' },
+        instance: { type: 'string' },
+        errors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              field: { type: 'string' },
+              messages: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  };
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

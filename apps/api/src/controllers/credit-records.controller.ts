@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreditRecordQuery } from '@lr/workflow';
+import type { Actor } from '@lr/workflow/domain';
+import { CurrentActor } from '../http/auth.guard';
+import { ApiProtected } from './api-docs.decorators';
+
+@ApiTags('credit record')
+@Controller('students')
+export class CreditRecordsController {
+  constructor(private readonly creditRecord: CreditRecordQuery) {}
+
+  @Get(':studentId/credit-record')
+  @ApiOperation({
+    summary:
+      "A student's registered credits with totals (the student, or their institution's registrar)",
+  })
+  @ApiProtected(404)
+  get(@CurrentActor() actor: Actor, @Param('studentId') studentId: string) {
+    return this.creditRecord.get(actor, studentId);
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { INBOXES, InboxKind, InboxQuery } from '@lr/workflow';
+import type { Actor } from '@lr/workflow/domain';
+import { CurrentActor } from '../http/auth.guard';
+import { ValidationFailedException } from '../http/problem-details.filter';
+import { PageQueryDto } from '../dto/page-query.dto';
+import { ApiProtected } from './api-docs.decorators';
+
+const inboxEnum = Object.fromEntries(INBOXES.map((k) => [k, k]));
+
+@ApiTags('inbox')
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxQuery) {}
+
+  @Get(':kind')
+  @ApiOperation({
+    summary:
+      'What awaits me: exam-board (approval and recognition decisions), admissions (host), results (host registrar), registrations (home registrar)',
+  })
+  @ApiParam({ name: 'kind', enum: INBOXES })
+  @ApiOkResponse({ description: 'A page of components, earliest decision term first' })
+  @ApiProtected(400, 403)
+  list(
+    @CurrentActor() actor: Actor,
+    @Param(
+      'kind',
+      new ParseEnumPipe(inboxEnum, {
+        exceptionFactory: () =>
+          new ValidationFailedException([
+            { field: 'kind', messages: [`must be one of ${INBOXES.join(', ')}`] },
+          ]),
+      }),
+    )
+    kind: InboxKind,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.inbox.list(actor, kind, query);
+  }
+}

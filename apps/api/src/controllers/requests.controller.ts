@@ -1,0 +1,212 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  CreateRequestUseCase,
+  DecideAdmissionUseCase,
+  DecideApprovalUseCase,
+  DecideRecognitionUseCase,
+  RecordResultUseCase,
+  RegisterCreditsUseCase,
+  RequestViewsQuery,
+  SubmitRequestUseCase,
+  WithdrawUseCase,
+} from '@lr/workflow';
+import type { Actor } from '@lr/workflow/domain';
+import { CurrentActor } from '../http/auth.guard';
+import {
+  AdmissionDecisionDto,
+  ApprovalDecisionDto,
+  RecognitionDecisionDto,
+  ResultDto,
+} from '../dto/decisions.dto';
+import { PageQueryDto } from '../dto/page-query.dto';
+import { CreateRequestDto, WithdrawDto } from '../dto/request.dto';
+import { ApiProtected } from './api-docs.decorators';
+import { ParseUuidPipe } from './parse-uuid.pipe';
+
+const COMPONENT = 'requests/:id/components/:componentId';
+
+/**
+ * Requests and the decisions on their components. Each command answers with the request as the actor now sees
+ * it, timeline included, so a client never needs a second call to show the result.
+ */
+@ApiTags('requests')
+@ApiParam({ name: 'id', format: 'uuid', required: false })
+@Controller()
+export class RequestsController {
+  constructor(
+    private readonly views: RequestViewsQuery,
+    private readonly create: CreateRequestUseCase,
+    private readonly submit: SubmitRequestUseCase,
+    private readonly withdraw: WithdrawUseCase,
+    private readonly approval: DecideApprovalUseCase,
+    private readonly admission: DecideAdmissionUseCase,
+    private readonly result: RecordResultUseCase,
+    private readonly recognition: DecideRecognitionUseCase,
+    private readonly registration: RegisterCreditsUseCase,
+  ) {}
+
+  @Post('requests')
+  @ApiOperation({ summary: 'Student: compose a request (a draft) with one or more components' })
+  @ApiCreatedResponse({ description: 'The new draft request' })
+  @ApiProtected(400, 403, 404)
+  async createRequest(@CurrentActor() actor: Actor, @Body() body: CreateRequestDto) {
+    const id = await this.create.execute(actor, body);
+    return this.views.get(actor, id);
+  }
+
+  @Get('requests')
+  @ApiOperation({ summary: 'Student: my requests, newest first' })
+  @ApiOkResponse({ description: 'A page of requests' })
+  @ApiProtected(400, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+    return this.views.listOwn(actor, query);
+  }
+
+  @Get('requests/:id')
+  @ApiOperation({
+    summary: 'A request with its components, derived routes and one timeline across all parties',
+  })
+  @ApiProtected(400, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
+    return this.views.get(actor, id);
+  }
+
+  @Post('requests/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Student: submit the draft components to the home exam board' })
+  @ApiProtected(400, 403, 404, 409)
+  async submitRequest(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
+    await this.submit.execute(actor, id);
+    return this.views.get(actor, id);
+  }
+
+  @Post('requests/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Student: withdraw the whole request (only while no host has enrolled you)',
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async withdrawRequest(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() body: WithdrawDto,
+  ) {
+    await this.withdraw.request(actor, id, body.reason);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/withdraw`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Student: withdraw one component (only until the host has enrolled you)',
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async withdrawComponent(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: WithdrawDto,
+  ) {
+    await this.withdraw.component(actor, id, componentId, body.reason);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/approval`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Home exam board: approve (with how it counts) or reject (with motivation) a component',
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async decideApproval(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: ApprovalDecisionDto,
+  ) {
+    await this.approval.execute(actor, id, componentId, body);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/admission`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Host admissions: admit (enrol) or refuse (with reason); capacity and deadline hold',
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async decideAdmission(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: AdmissionDecisionDto,
+  ) {
+    await this.admission.execute(actor, id, componentId, body);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/result`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Host registrar: record the result on the host's scale; a final result travels home",
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async recordResult(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: ResultDto,
+  ) {
+    await this.result.execute(actor, id, componentId, body);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/recognition`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Home exam board: recognise a deviating result (credits, placement) or refuse',
+  })
+  @ApiProtected(400, 403, 404, 409)
+  async decideRecognition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: RecognitionDecisionDto,
+  ) {
+    await this.recognition.execute(actor, id, componentId, body);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/registration`)
+  @ApiOperation({
+    summary:
+      "Home registrar: register the recognised credits in the student's record, exactly once",
+  })
+  @ApiCreatedResponse({ description: 'Registered now' })
+  @ApiOkResponse({ description: 'Registered before: nothing changed (alreadyRegistered: true)' })
+  @ApiProtected(400, 403, 404, 409)
+  async register(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.registration.execute(actor, id, componentId);
+    response.status(outcome.alreadyRegistered ? 200 : 201);
+    const { component: _c, ...entry } = outcome.entry;
+    return {
+      alreadyRegistered: outcome.alreadyRegistered,
+      message: outcome.alreadyRegistered
+        ? 'These credits were registered before; nothing changed.'
+        : 'Credits registered.',
+      entry,
+    };
+  }
+}

@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { CREDIT_UNITS, GRADING_SCALES } from '@lr/workflow/domain';
+import type { CreditUnit, GradingScale } from '@lr/workflow/domain';
+
+/** Credits are at most a whole mbo programme's study load in hours. */
+const MAX_CREDITS = 10000;
+
+class VersionedDto {
+  @ApiPropertyOptional({
+    description: 'The component version you decided on; a newer one gives 409',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class ApprovalDecisionDto extends VersionedDto {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  decision: 'approve' | 'reject';
+
+  @ApiPropertyOptional({ description: 'Required for a rejection', maxLength: 4000 })
+  @ValidateIf((o: ApprovalDecisionDto) => o.decision === 'reject' || o.motivation !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'motivation is required for a rejection' })
+  @MaxLength(4000)
+  motivation?: string;
+
+  @ApiPropertyOptional({
+    description: 'Credits in the home unit; defaults to the converted offering credits',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(MAX_CREDITS)
+  credits?: number;
+
+  @ApiPropertyOptional({
+    description: 'Where it counts; defaults to what the student asked',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  placement?: string;
+}
+
+export class AdmissionDecisionDto extends VersionedDto {
+  @ApiProperty({ enum: ['admit', 'refuse'] })
+  @IsIn(['admit', 'refuse'])
+  decision: 'admit' | 'refuse';
+
+  @ApiPropertyOptional({ description: 'Required for a refusal', maxLength: 4000 })
+  @ValidateIf((o: AdmissionDecisionDto) => o.decision === 'refuse' || o.reason !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required for a refusal' })
+  @MaxLength(4000)
+  reason?: string;
+}
+
+export class ResultDto extends VersionedDto {
+  @ApiProperty({
+    example: '7.5',
+    description: "On the host's scale: 1–10, pass/fail, or onvoldoende/voldoende/goed",
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  grade: string;
+
+  @ApiPropertyOptional({ enum: GRADING_SCALES, description: "Defaults to the host's scale" })
+  @IsOptional()
+  @IsIn(GRADING_SCALES)
+  gradingScale?: GradingScale;
+
+  @ApiProperty()
+  @IsBoolean()
+  passed: boolean;
+
+  @ApiProperty({
+    description: "Credits obtained, in creditUnit (default: the offering's unit)",
+    minimum: 0,
+  })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(MAX_CREDITS)
+  credits: number;
+
+  @ApiPropertyOptional({ enum: CREDIT_UNITS })
+  @IsOptional()
+  @IsIn(CREDIT_UNITS)
+  creditUnit?: CreditUnit;
+
+  @ApiProperty({ description: 'Only a final result travels home for recognition' })
+  @IsBoolean()
+  final: boolean;
+}
+
+export class RecognitionDecisionDto extends VersionedDto {
+  @ApiProperty({ enum: ['recognise', 'refuse'] })
+  @IsIn(['recognise', 'refuse'])
+  decision: 'recognise' | 'refuse';
+
+  @ApiPropertyOptional({
+    description: 'Credits in the home unit; defaults to the converted result',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsPositive()
+  @Max(MAX_CREDITS)
+  credits?: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  placement?: string;
+
+  @ApiPropertyOptional({ description: 'Required for a refusal', maxLength: 4000 })
+  @ValidateIf((o: RecognitionDecisionDto) => o.decision === 'refuse' || o.motivation !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'motivation is required for a refusal' })
+  @MaxLength(4000)
+  motivation?: string;
+}
+
+export class DevTokenRequestDto {
+  @ApiProperty({ example: 'macca', description: 'A seeded person (GET /dev/people)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  personId: string;
+}

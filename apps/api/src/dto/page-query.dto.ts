@@ -1,0 +1,73 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CREDIT_UNITS, SECTORS } from '@lr/workflow/domain';
+import type { CreditUnit, Sector } from '@lr/workflow/domain';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class InstitutionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SECTORS })
+  @IsOptional()
+  @IsIn(SECTORS)
+  sector?: Sector;
+}
+
+export class OfferingSearchQueryDto extends InstitutionListQueryDto {
+  @ApiPropertyOptional({ description: 'Words in the title, description or code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Institution code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  institution?: string;
+
+  @ApiPropertyOptional({ example: '2026-2027 P3' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  period?: string;
+
+  @ApiPropertyOptional({ enum: ['nl', 'en'] })
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  language?: string;
+
+  @ApiPropertyOptional({ enum: CREDIT_UNITS })
+  @IsOptional()
+  @IsIn(CREDIT_UNITS)
+  creditUnit?: CreditUnit;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  minCredits?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  maxCredits?: number;
+}

@@ -1,0 +1,99 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorKind } from '@lr/workflow/domain';
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** Thrown by the validation pipe: carries every field that failed. */
+export class ValidationFailedException extends HttpException {
+  constructor(readonly fieldErrors: FieldError[]) {
+    super('The request has invalid fields.', HttpStatus.BAD_REQUEST);
+  }
+}
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+};
+
+/**
+ * Every error leaves as application/problem+json (RFC 9457) with a stable code. Unexpected errors are logged
+ * and answered without internals: no stack trace, SQL or ids of others in the body.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .json({
+        ...problem,
+        type: `urn:leerroutes:problem:${problem.code}`,
+        instance: request.originalUrl,
+      });
+  }
+
+  private toProblem(
+    exception: unknown,
+  ): { status: number; title: string; code: string; detail: string } & Record<string, unknown> {
+    if (exception instanceof ValidationFailedException) {
+      return {
+        status: 400,
+        title: 'Invalid request',
+        code: 'REQUEST.VALIDATION_FAILED',
+        detail: exception.fieldErrors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; '),
+        errors: exception.fieldErrors,
+      };
+    }
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF[exception.kind];
+      const field = exception.details?.field;
+      return {
+        status,
+        title: HttpStatus[status].replace(/_/g, ' ').toLowerCase(),
+        code: exception.code,
+        detail: exception.message,
+        ...(typeof field === 'string'
+          ? { errors: [{ field, messages: [exception.message] }] }
+          : {}),
+        ...(exception.kind === 'conflict' && exception.details
+          ? { context: exception.details }
+          : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        status,
+        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+        code: `HTTP.${status}`,
+        detail: exception.message,
+      };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return {
+      status: 500,
+      title: 'internal server error',
+      code: 'INTERNAL',
+      detail: 'Something went wrong on our side.',
+    };
+  }
+}

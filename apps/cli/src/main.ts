@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@lr/config';
+import { preflight, startupFailure } from '@lr/core';
+import { PersonEntity, dataSourceOptions } from '@lr/database';
+import { REGISTERED_INSTITUTIONS, seedInstitutions } from '@lr/institutions';
+import { issueDevToken } from './issue-dev-token';
+
+const USAGE = `Usage: npm run cli -- <command>
+  migrate          apply pending migrations
+  seed             add the registered institutions and demo people (idempotent)
+  setup            migrate, then seed when the database has no institutions yet
+  token <person>   print a development token for a seeded person (npm run token -- macca)
+  people           list the seeded people`;
+
+async function main(args: string[]): Promise<void> {
+  const [command, arg] = args;
+  const config = loadConfig();
+  if (!command || !['migrate', 'seed', 'setup', 'token', 'people'].includes(command)) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exitCode = command ? 2 : 0;
+    return;
+  }
+  await preflight(config);
+  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  try {
+    if (command === 'migrate' || command === 'setup') {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      process.stdout.write(`Migrations: ${applied.length} applied.\n`);
+    }
+    if (command === 'seed' || command === 'setup') {
+      const empty =
+        (await dataSource.query('SELECT count(*)::int AS n FROM institutions'))[0].n === 0;
+      if (command === 'seed' || empty) {
+        await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS));
+        process.stdout.write(
+          `Seeded ${REGISTERED_INSTITUTIONS.length} institutions and their demo people.\n`,
+        );
+      }
+    }
+    if (command === 'people') {
+      const people = await dataSource.manager.find(PersonEntity, {
+        order: { institutionCode: 'ASC', id: 'ASC' },
+      });
+      for (const p of people)
+        process.stdout.write(
+          `${p.id.padEnd(22)} ${p.role.padEnd(16)} ${p.institutionCode.padEnd(12)} ${p.name}\n`,
+        );
+    }
+    if (command === 'token') {
+      if (!arg)
+        throw new Error('Name a person: npm run token -- macca (see npm run cli -- people)');
+      process.stdout.write(`${await issueDevToken(dataSource, config, arg)}\n`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv.slice(2)).catch(startupFailure);

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@lr/config';
+import { preflight, startupFailure } from '@lr/core';
+import { WorkerAppModule } from './worker-app.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  await preflight(config);
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot({ config }), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.get(Logger).log('Worker started: processing every institution queue and relaying the outbox');
+}
+
+bootstrap().catch(startupFailure);

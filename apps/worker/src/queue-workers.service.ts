@@ -1,0 +1,63 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import { InstitutionRegistry } from '@lr/institutions';
+import { JOB_NAMES, JobName, createRedisConnection } from '@lr/queue';
+import { DomainError } from '@lr/workflow/domain';
+import { JobHandlers } from './job-handlers';
+
+/** Runs a BullMQ worker for every institution's queue and dispatches each job to its handler. */
+@Injectable()
+export class QueueWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkersService.name);
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: InstitutionRegistry,
+    private readonly handlers: JobHandlers,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.workers = this.registry.queueNames().map((name) => {
+      const worker = new Worker(name, (job) => this.process(job), {
+        connection: createRedisConnection(this.config.redisUrl),
+        prefix: this.config.queuePrefix,
+        concurrency: this.config.workerConcurrency,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          `Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
+      );
+      worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));
+      return worker;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // close() lets running jobs finish; jobs not started stay in Redis for the next worker.
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    if (!JOB_NAMES.includes(job.name as JobName)) {
+      throw new UnrecoverableError(`No handler for job ${job.name}`);
+    }
+    const handler = this.handlers.byName[job.name as JobName];
+    try {
+      return await handler(job.data);
+    } catch (error) {
+      // A domain error will not go away by retrying: fail the job for good, keep it for inspection.
+      if (error instanceof DomainError)
+        throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './auth.module';
+export * from './dev-tokens.service';
+export * from './token.service';

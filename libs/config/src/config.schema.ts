@@ -1,0 +1,77 @@
+import * as Joi from 'joi';
+
+/**
+ * The one schema for the environment. Everything else reads the typed AppConfig, never process.env.
+ * Defaults suit a developer's machine; production must set what has no safe default.
+ */
+export const configSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().default('127.0.0.1'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default('postgres://postgres@127.0.0.1:5432/leerroutes'),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: Joi.string()
+    .pattern(/^[a-z0-9-]+$/)
+    .default('leerroutes'),
+  JWT_SECRET: Joi.when('NODE_ENV', {
+    is: 'production',
+    then: Joi.string().min(32).required(),
+    otherwise: Joi.string().min(32).default('development-only-secret-change-me-in-production'),
+  }),
+  JWT_ISSUER: Joi.string().default('leerroutes-dev'),
+  DEV_TOKENS_ENABLED: Joi.boolean()
+    .default(false)
+    .when('NODE_ENV', { is: 'production', then: Joi.valid(false) }),
+  RUN_WORKER: Joi.boolean().default(false),
+  WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
+  OUTBOX_POLL_MS: Joi.number().integer().min(10).max(60000).default(250),
+  LOG_LEVEL: Joi.string()
+    .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
+    .default('info'),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  devTokensEnabled: boolean;
+  runWorker: boolean;
+  workerConcurrency: number;
+  outboxPollMs: number;
+  logLevel: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates the environment once and returns the typed config; lists every problem in one message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const { value, error } = configSchema.validate(env, { allowUnknown: true, abortEarly: false });
+  if (error) {
+    const problems = error.details.map((d) => d.message).join('; ');
+    throw new ConfigValidationError(`Invalid configuration: ${problems}`);
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    host: value.HOST,
+    port: value.PORT,
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    queuePrefix: value.QUEUE_PREFIX,
+    jwtSecret: value.JWT_SECRET,
+    jwtIssuer: value.JWT_ISSUER,
+    devTokensEnabled: value.DEV_TOKENS_ENABLED,
+    runWorker: value.RUN_WORKER,
+    workerConcurrency: value.WORKER_CONCURRENCY,
+    outboxPollMs: value.OUTBOX_POLL_MS,
+    logLevel: value.LOG_LEVEL,
+  };
+}

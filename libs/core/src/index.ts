@@ -1,0 +1,3 @@
+export * from './core.module';
+export * from './startup-failure';
+export * from './preflight';

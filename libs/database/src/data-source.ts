@@ -1,0 +1,7 @@
+// Used by the TypeORM CLI to generate migrations: `npx typeorm-ts-node-commonjs migration:generate -d libs/database/src/data-source.ts`.
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@lr/config';
+import { dataSourceOptions } from './data-source.options';
+
+export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

@@ -1,0 +1,106 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { OfferingEntity } from './offering.entity';
+import { RequestEntity } from './request.entity';
+import type { ComponentState, CreditUnit, LearningRoute } from '@lr/workflow/domain';
+import { numeric } from './numeric.transformer';
+
+export type CountsAs = 'elective-space' | 'minor' | 'replacement';
+
+@Entity({ name: 'components' })
+@Index('ix_components_request', ['requestId', 'position'], { unique: true })
+@Index('ix_components_host_state', ['hostInstitutionCode', 'state', 'updatedAt'])
+@Index('ix_components_home_state', ['homeInstitutionCode', 'state', 'updatedAt'])
+@Check(
+  'ck_components_state',
+  `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn')`,
+)
+@Check('ck_components_route', `route IN (4, 5, 6)`)
+@Check('ck_components_counts_as', `counts_as IN ('elective-space', 'minor', 'replacement')`)
+export class ComponentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  @ManyToOne(() => RequestEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'request_id' })
+  request?: Relation<RequestEntity>;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ name: 'offering_id', type: 'uuid' })
+  offeringId: string;
+
+  @ManyToOne(() => OfferingEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'offering_id' })
+  offering?: Relation<OfferingEntity>;
+
+  /** Copied from the request and the offering so that inbox queries need no joins to filter. */
+  @Column({ name: 'home_institution_code', type: 'text' })
+  homeInstitutionCode: string;
+
+  @Column({ name: 'home_programme_code', type: 'text' })
+  homeProgrammeCode: string;
+
+  @Column({ name: 'host_institution_code', type: 'text' })
+  hostInstitutionCode: string;
+
+  @Column({ type: 'smallint' })
+  route: LearningRoute;
+
+  @Column({ name: 'counts_as', type: 'text' })
+  countsAs: CountsAs;
+
+  @Column({ name: 'replaces_unit', type: 'text', nullable: true })
+  replacesUnit: string | null;
+
+  @Column({ type: 'text' })
+  motivation: string;
+
+  @Column({ type: 'text' })
+  state: ComponentState;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  /** The home exam board's approval: how the unit will count at home. */
+  @Column({
+    name: 'approved_credits',
+    type: 'numeric',
+    precision: 7,
+    scale: 2,
+    nullable: true,
+    transformer: numeric,
+  })
+  approvedCredits: number | null;
+
+  @Column({ name: 'approved_credit_unit', type: 'text', nullable: true })
+  approvedCreditUnit: CreditUnit | null;
+
+  @Column({ name: 'approved_placement', type: 'text', nullable: true })
+  approvedPlacement: string | null;
+
+  @Column({ name: 'approval_reference', type: 'text', nullable: true })
+  approvalReference: string | null;
+
+  @Column({ name: 'enrolment_reference', type: 'text', nullable: true })
+  enrolmentReference: string | null;
+
+  /** When the home exam board's decision term ends: submission plus the board's term in days. */
+  @Column({ name: 'decision_due_at', type: 'timestamptz', nullable: true })
+  decisionDueAt: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

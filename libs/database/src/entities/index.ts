@@ -1,0 +1,43 @@
+import { ComponentResultEntity } from './component-result.entity';
+import { ComponentEntity } from './component.entity';
+import { CreditEntryEntity } from './credit-entry.entity';
+import { ExamBoardEntity } from './exam-board.entity';
+import { InstitutionEntity } from './institution.entity';
+import { OfferingEntity } from './offering.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { PersonEntity } from './person.entity';
+import { ProgrammeEntity } from './programme.entity';
+import { RecognitionEntity } from './recognition.entity';
+import { RequestEntity } from './request.entity';
+import { TransitionEntity } from './transition.entity';
+
+export {
+  ComponentResultEntity,
+  ComponentEntity,
+  CreditEntryEntity,
+  ExamBoardEntity,
+  InstitutionEntity,
+  OfferingEntity,
+  OutboxMessageEntity,
+  PersonEntity,
+  ProgrammeEntity,
+  RecognitionEntity,
+  RequestEntity,
+  TransitionEntity,
+};
+export type { CountsAs } from './component.entity';
+
+export const ENTITIES = [
+  InstitutionEntity,
+  ProgrammeEntity,
+  ExamBoardEntity,
+  OfferingEntity,
+  PersonEntity,
+  RequestEntity,
+  ComponentEntity,
+  ComponentResultEntity,
+  RecognitionEntity,
+  CreditEntryEntity,
+  TransitionEntity,
+  OutboxMessageEntity,
+];

@@ -1,0 +1,67 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { InstitutionEntity } from './institution.entity';
+import type { CreditUnit } from '@lr/workflow/domain';
+import { numeric } from './numeric.transformer';
+
+@Entity({ name: 'offerings' })
+@Index('uq_offerings_institution_code', ['institutionCode', 'code'], { unique: true })
+@Index('ix_offerings_period', ['period'])
+@Check('ck_offerings_capacity', `enrolled_count >= 0 AND enrolled_count <= capacity`)
+@Check('ck_offerings_credits', `credits > 0`)
+export class OfferingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'institution_code', type: 'text' })
+  institutionCode: string;
+
+  @ManyToOne(() => InstitutionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_code' })
+  institution?: Relation<InstitutionEntity>;
+
+  @Column({ name: 'programme_code', type: 'text' })
+  programmeCode: string;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'numeric', precision: 7, scale: 2, transformer: numeric })
+  credits: number;
+
+  @Column({ name: 'credit_unit', type: 'text' })
+  creditUnit: CreditUnit;
+
+  @Column({ type: 'text' })
+  period: string;
+
+  @Column({ type: 'text' })
+  language: string;
+
+  @Column({ type: 'integer' })
+  capacity: number;
+
+  /** Places taken; a CHECK keeps it within capacity, so two admissions at once cannot over-book. */
+  @Column({ name: 'enrolled_count', type: 'integer', default: 0 })
+  enrolledCount: number;
+
+  @Column({ name: 'enrolment_deadline', type: 'date' })
+  enrolmentDeadline: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  prerequisites: string[];
+}

@@ -1,0 +1,47 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Relation,
+} from 'typeorm';
+import { InstitutionEntity } from './institution.entity';
+import type { Role } from '@lr/workflow/domain';
+
+/** A person known to an institution: the seeded demo people that development tokens are issued for. */
+@Entity({ name: 'people' })
+@Index('ix_people_institution', ['institutionCode'])
+@Check(
+  'ck_people_role',
+  `role IN ('student', 'exam-board', 'host-admissions', 'registrar', 'admin')`,
+)
+export class PersonEntity {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ name: 'institution_code', type: 'text' })
+  institutionCode: string;
+
+  @ManyToOne(() => InstitutionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_code' })
+  institution?: Relation<InstitutionEntity>;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ name: 'student_number', type: 'text', nullable: true })
+  studentNumber: string | null;
+
+  /** Students: their programme. Exam-board members: the programmes their board decides for. */
+  @Column({ name: 'programme_codes', type: 'text', array: true, default: () => "'{}'" })
+  programmeCodes: string[];
+}

@@ -1,0 +1,4 @@
+import { CreateSchema1795894474931 } from './1795894474931-CreateSchema';
+
+/** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
+export const MIGRATIONS = [CreateSchema1795894474931];

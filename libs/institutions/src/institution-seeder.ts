@@ -1,0 +1,90 @@
+import { EntityManager } from 'typeorm';
+import {
+  ExamBoardEntity,
+  InstitutionEntity,
+  OfferingEntity,
+  PersonEntity,
+  ProgrammeEntity,
+} from '@lr/database';
+import type { InstitutionDefinition } from './institution.definition';
+
+/**
+ * Writes the institutions' catalogues and demo people. Idempotent: rows that exist are left as they are, so
+ * places already taken in an offering are never reset.
+ */
+export async function seedInstitutions(
+  em: EntityManager,
+  definitions: InstitutionDefinition[],
+): Promise<void> {
+  const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
+    if (rows.length > 0)
+      await em.createQueryBuilder().insert().into(entity).values(rows).orIgnore().execute();
+  };
+  for (const d of definitions) {
+    await insert(InstitutionEntity, [
+      {
+        code: d.code,
+        name: d.name,
+        sector: d.sector,
+        creditUnit: d.creditUnit,
+        gradingScale: d.gradingScale,
+      },
+    ]);
+    await insert(
+      ExamBoardEntity,
+      d.examBoards.map((b) => ({
+        institutionCode: d.code,
+        code: b.code,
+        name: b.name,
+        decisionTermDays: b.decisionTermDays,
+      })),
+    );
+    await insert(
+      ProgrammeEntity,
+      d.programmes.map((p) => ({
+        institutionCode: d.code,
+        code: p.code,
+        name: p.name,
+        examBoardCode: p.examBoard,
+      })),
+    );
+    await insert(
+      OfferingEntity,
+      d.offerings.map((o) =>
+        Object.assign(new OfferingEntity(), {
+          institutionCode: d.code,
+          programmeCode: o.programme,
+          code: o.code,
+          title: o.title,
+          description: o.description,
+          credits: o.credits,
+          creditUnit: d.creditUnit,
+          period: o.period,
+          language: o.language,
+          capacity: o.capacity,
+          enrolledCount: 0,
+          enrolmentDeadline: o.enrolmentDeadline,
+          prerequisites: o.prerequisites,
+        }),
+      ),
+    );
+    await insert(
+      PersonEntity,
+      d.people.map((p) =>
+        Object.assign(new PersonEntity(), {
+          id: p.id,
+          institutionCode: d.code,
+          role: p.role,
+          name: p.name,
+          email: p.email,
+          studentNumber: p.studentNumber ?? null,
+          programmeCodes: p.programme
+            ? [p.programme]
+            : d.programmes
+                .filter((prog) => prog.examBoard === p.examBoard)
+                .map((prog) => prog.code),
+        }),
+      ),
+    );
+  }
+}

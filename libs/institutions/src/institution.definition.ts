@@ -1,0 +1,62 @@
+import type { CreditUnit, GradingScale, Role, Sector } from '@lr/workflow/domain';
+import type { StudentInformationSystem } from './student-information-system';
+
+export interface ProgrammeDefinition {
+  code: string;
+  name: string;
+  examBoard: string;
+}
+
+export interface ExamBoardDefinition {
+  code: string;
+  name: string;
+  /** The decision term from the board's regulations, in days (the Awb allows at most eight weeks). */
+  decisionTermDays: number;
+}
+
+export interface OfferingDefinition {
+  code: string;
+  programme: string;
+  title: string;
+  description: string;
+  /** In the institution's credit unit. */
+  credits: number;
+  period: string;
+  language: 'nl' | 'en';
+  capacity: number;
+  /** ISO date (yyyy-mm-dd): the last day the host admits students. */
+  enrolmentDeadline: string;
+  prerequisites: string[];
+}
+
+/** A seeded person, for demos and tests; real people sign in through the institution's identity provider. */
+export interface PersonDefinition {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  studentNumber?: string;
+  /** Students: their programme. Exam-board members: their board; its programmes are looked up. */
+  programme?: string;
+  examBoard?: string;
+}
+
+/**
+ * Everything the workflow needs to know about an institution. Adding an institution is adding one of these in
+ * its own folder and listing it in registered-institutions.ts; the workflow never asks for a name.
+ */
+export interface InstitutionDefinition {
+  code: string;
+  name: string;
+  sector: Sector;
+  creditUnit: CreditUnit;
+  gradingScale: GradingScale;
+  /** The BullMQ queue that carries this institution's jobs. Its value lives in Redis: renaming strands jobs. */
+  queue: string;
+  programmes: ProgrammeDefinition[];
+  examBoards: ExamBoardDefinition[];
+  offerings: OfferingDefinition[];
+  people: PersonDefinition[];
+  /** The adapter to the institution's own student information system. */
+  studentInformationSystem: StudentInformationSystem;
+}

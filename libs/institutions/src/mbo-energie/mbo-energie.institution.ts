@@ -1,0 +1,82 @@
+import type { InstitutionDefinition } from '../institution.definition';
+import { InAppStudentInformationSystem } from '../student-information-system';
+
+/** An mbo college counting study load in hours, with energy-transition elective units (keuzedelen). */
+export const mboEnergie: InstitutionDefinition = {
+  code: 'mbo-energie',
+  name: 'Energiecollege',
+  sector: 'mbo',
+  creditUnit: 'hours',
+  gradingScale: 'mbo-ovg',
+  queue: 'institution.mbo-energie',
+  programmes: [
+    {
+      code: 'installatie',
+      name: 'Eerste Monteur Installatietechniek (niveau 4)',
+      examBoard: 'eb-techniek',
+    },
+  ],
+  examBoards: [{ code: 'eb-techniek', name: 'Examencommissie Techniek', decisionTermDays: 28 }],
+  offerings: [
+    {
+      code: 'KD-WARMTEPOMP',
+      programme: 'installatie',
+      title: 'Keuzedeel Warmtepompen en energietransitie',
+      description: 'Installing and commissioning heat pumps in homes and greenhouses.',
+      credits: 240,
+      period: '2026-2027 blok 3',
+      language: 'nl',
+      capacity: 20,
+      enrolmentDeadline: '2027-01-31',
+      prerequisites: [],
+    },
+    {
+      code: 'KD-ZONNESTROOM',
+      programme: 'installatie',
+      title: 'Keuzedeel Zonnestroomsystemen',
+      description: 'Design and installation of photovoltaic systems.',
+      credits: 480,
+      period: '2026-2027 blok 3-4',
+      language: 'nl',
+      capacity: 20,
+      enrolmentDeadline: '2027-01-31',
+      prerequisites: [],
+    },
+  ],
+  people: [
+    {
+      id: 'chen',
+      role: 'student',
+      name: 'Chen Li',
+      email: 'chen@student.energiecollege.example',
+      studentNumber: '700321',
+      programme: 'installatie',
+    },
+    {
+      id: 'energie-eb',
+      role: 'exam-board',
+      name: 'Secretary, Exam Board Techniek',
+      email: 'ec-techniek@energiecollege.example',
+      examBoard: 'eb-techniek',
+    },
+    {
+      id: 'energie-admissions',
+      role: 'host-admissions',
+      name: 'Admissions Office Energiecollege',
+      email: 'admissions@energiecollege.example',
+    },
+    {
+      id: 'energie-registrar',
+      role: 'registrar',
+      name: 'Student Administration Energiecollege',
+      email: 'registrar@energiecollege.example',
+    },
+    {
+      id: 'energie-admin',
+      role: 'admin',
+      name: 'Application Administrator Energiecollege',
+      email: 'admin@energiecollege.example',
+    },
+  ],
+  studentInformationSystem: new InAppStudentInformationSystem('mbo-energie'),
+};

@@ -1,0 +1,106 @@
+import type { InstitutionDefinition } from '../institution.definition';
+import { InAppStudentInformationSystem } from '../student-information-system';
+
+/** A research university: food science (route 5, Macca) and a plant-biotechnology master (route 6, Aurelie). */
+export const uniWaal: InstitutionDefinition = {
+  code: 'uni-waal',
+  name: 'Universiteit aan de Waal',
+  sector: 'wo',
+  creditUnit: 'EC',
+  gradingScale: 'nl-1-10',
+  queue: 'institution.uni-waal',
+  programmes: [
+    { code: 'msc-food', name: 'MSc Food Technology', examBoard: 'eb-life-sciences' },
+    { code: 'msc-plant', name: 'MSc Plant Biotechnology', examBoard: 'eb-life-sciences' },
+    { code: 'bsc-nutrition', name: 'BSc Nutrition and Health', examBoard: 'eb-nutrition' },
+  ],
+  examBoards: [
+    { code: 'eb-life-sciences', name: 'Examencommissie Life Sciences', decisionTermDays: 56 },
+    { code: 'eb-nutrition', name: 'Examencommissie Voeding', decisionTermDays: 42 },
+  ],
+  offerings: [
+    {
+      code: 'FQD-31306',
+      programme: 'msc-food',
+      title: 'Food Quality Design',
+      description: 'Designing food products for quality and shelf life.',
+      credits: 6,
+      period: '2026-2027 P3',
+      language: 'en',
+      capacity: 60,
+      enrolmentDeadline: '2027-01-20',
+      prerequisites: ['BSc in food science or equivalent'],
+    },
+    {
+      code: 'PBT-21806',
+      programme: 'msc-plant',
+      title: 'Plant Genomics',
+      description: 'Genome analysis of crop plants.',
+      credits: 6,
+      period: '2026-2027 P4',
+      language: 'en',
+      capacity: 40,
+      enrolmentDeadline: '2027-03-01',
+      prerequisites: ['Molecular biology at bachelor level'],
+    },
+  ],
+  people: [
+    {
+      id: 'macca',
+      role: 'student',
+      name: 'Macca Janssen',
+      email: 'macca@student.uni-waal.example',
+      studentNumber: 's1029384',
+      programme: 'msc-food',
+    },
+    {
+      id: 'aurelie',
+      role: 'student',
+      name: 'Aurelie Bakker',
+      email: 'aurelie@student.uni-waal.example',
+      studentNumber: 's1047781',
+      programme: 'msc-plant',
+    },
+    {
+      id: 'noor',
+      role: 'student',
+      name: 'Noor el Amrani',
+      email: 'noor@student.uni-waal.example',
+      studentNumber: 's1050012',
+      programme: 'bsc-nutrition',
+    },
+    {
+      id: 'waal-eb-life',
+      role: 'exam-board',
+      name: 'Secretary, Exam Board Life Sciences',
+      email: 'ec-ls@uni-waal.example',
+      examBoard: 'eb-life-sciences',
+    },
+    {
+      id: 'waal-eb-nutrition',
+      role: 'exam-board',
+      name: 'Secretary, Exam Board Nutrition',
+      email: 'ec-voeding@uni-waal.example',
+      examBoard: 'eb-nutrition',
+    },
+    {
+      id: 'waal-admissions',
+      role: 'host-admissions',
+      name: 'Admissions Office Waal',
+      email: 'admissions@uni-waal.example',
+    },
+    {
+      id: 'waal-registrar',
+      role: 'registrar',
+      name: 'Student Administration Waal',
+      email: 'registrar@uni-waal.example',
+    },
+    {
+      id: 'waal-admin',
+      role: 'admin',
+      name: 'Application Administrator Waal',
+      email: 'admin@uni-waal.example',
+    },
+  ],
+  studentInformationSystem: new InAppStudentInformationSystem('uni-waal'),
+};

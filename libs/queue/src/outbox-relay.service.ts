@@ -1,0 +1,92 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import { OutboxMessageEntity } from '@lr/database';
+import { QueuesService } from './queues.service';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so several relays can
+ * run; a row is marked sent only after BullMQ has it. If the process dies in between, the row is sent again
+ * and the deterministic job id makes the second add a no-op.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueuesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Sends one batch; returns how many rows were sent. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = await em
+        .createQueryBuilder(OutboxMessageEntity, 'o')
+        .where('o.sent_at IS NULL')
+        .orderBy('o.id')
+        .limit(BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) return 0;
+      const byQueue = new Map<string, OutboxMessageEntity[]>();
+      for (const row of rows)
+        byQueue.set(row.queueName, [...(byQueue.get(row.queueName) ?? []), row]);
+      for (const [queueName, messages] of byQueue) {
+        await this.queues
+          .get(queueName)
+          .addBulk(
+            messages.map((m) => ({ name: m.jobName, data: m.payload, opts: { jobId: m.jobId } })),
+          );
+      }
+      await em.update(
+        OutboxMessageEntity,
+        rows.map((r) => r.id),
+        { sentAt: new Date() },
+      );
+      return rows.length;
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain().finally(() => this.schedule());
+    }, this.config.outboxPollMs);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayOnce()) === BATCH_SIZE) {
+        // A full batch means more may be waiting: go on without sleeping.
+      }
+    } catch (error) {
+      this.logger.error(
+        `Outbox relay failed; retrying on the next tick: ${(error as Error).message}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import { InstitutionRegistry } from '@lr/institutions';
+import { DEFAULT_JOB_OPTIONS } from './job-catalogue';
+import { createRedisConnection } from './redis-connection';
+
+/** One BullMQ queue per institution, created from the registry, on one shared connection. */
+@Injectable()
+export class QueuesService implements OnApplicationShutdown {
+  readonly connection: Redis;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    registry: InstitutionRegistry,
+  ) {
+    this.connection = createRedisConnection(config.redisUrl);
+    for (const name of registry.queueNames()) {
+      this.queues.set(
+        name,
+        new Queue(name, {
+          connection: this.connection,
+          prefix: config.queuePrefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+      );
+    }
+  }
+
+  get prefix(): string {
+    return this.config.queuePrefix;
+  }
+
+  get(name: string): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`No queue named ${name}`);
+    return queue;
+  }
+
+  all(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all().map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}

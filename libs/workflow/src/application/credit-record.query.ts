@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { CreditEntryEntity, PersonEntity } from '@lr/database';
+import { Actor, NotFoundError } from '../domain';
+import { RequestStore } from './request-store';
+
+/** The credits registered for a student, with totals per unit. */
+@Injectable()
+export class CreditRecordQuery {
+  constructor(private readonly store: RequestStore) {}
+
+  async get(actor: Actor, studentId: string) {
+    const em = this.store.dataSource.manager;
+    const student = await em.findOneBy(PersonEntity, { id: studentId, role: 'student' });
+    const mayRead =
+      student !== null &&
+      (actor.id === student.id ||
+        (['registrar', 'admin'].includes(actor.role) &&
+          actor.institutionCode === student.institutionCode));
+    // 404 rather than 403: whether someone is a student here is itself personal data.
+    if (!student || !mayRead) throw new NotFoundError('student', studentId);
+    const entries = await em.find(CreditEntryEntity, {
+      where: { studentId },
+      order: { registeredAt: 'ASC', id: 'ASC' },
+    });
+    const totals: Record<string, number> = {};
+    for (const e of entries)
+      totals[e.creditUnit] = Math.round(((totals[e.creditUnit] ?? 0) + e.credits) * 100) / 100;
+    return {
+      student: {
+        id: student.id,
+        name: student.name,
+        studentNumber: student.studentNumber,
+        institutionCode: student.institutionCode,
+      },
+      entries: entries.map(({ component: _c, ...entry }) => entry),
+      totals,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { OfferingEntity } from '@lr/database';
+import { Actor, ConflictError, DomainError, dutchDate } from '../domain';
+import { RequestStore } from './request-store';
+
+export interface AdmissionDecision {
+  decision: 'admit' | 'refuse';
+  /** Required for a refusal. */
+  reason?: string;
+  expectedVersion?: number;
+}
+
+/** Host admissions admits (enrols) or refuses a student for one component. Capacity and deadline hold. */
+@Injectable()
+export class DecideAdmissionUseCase {
+  constructor(private readonly store: RequestStore) {}
+
+  async execute(
+    actor: Actor,
+    requestId: string,
+    componentId: string,
+    decision: AdmissionDecision,
+  ): Promise<void> {
+    const reason = decision.reason?.trim() || undefined;
+    const { expectedVersion } = decision;
+    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      if (decision.decision === 'refuse') {
+        if (!reason) {
+          throw new DomainError(
+            'DECISION.REASON_REQUIRED',
+            'A refusal needs a reason.',
+            'invalid',
+            {
+              field: 'reason',
+            },
+          );
+        }
+        await this.store.transition(locked, {
+          event: 'refuse_admission',
+          actor,
+          motivation: reason,
+          expectedVersion,
+        });
+        return;
+      }
+      const { em, component, now } = locked;
+      // The transition checks actor and state before a place is taken.
+      await this.store.transition(locked, {
+        event: 'admit',
+        actor,
+        motivation: reason,
+        expectedVersion,
+      });
+      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      if (dutchDate(now) > offering.enrolmentDeadline) {
+        throw new ConflictError(
+          'OFFERING.DEADLINE_PASSED',
+          `The enrolment deadline of ${offering.title} (${offering.enrolmentDeadline}) has passed.`,
+        );
+      }
+      // One conditional update takes a place: concurrent admissions cannot over-book.
+      const taken = await em
+        .createQueryBuilder()
+        .update(OfferingEntity)
+        .set({ enrolledCount: () => 'enrolled_count + 1' })
+        .where('id = :id AND enrolled_count < capacity', { id: offering.id })
+        .execute();
+      if (taken.affected !== 1) {
+        throw new ConflictError(
+          'OFFERING.FULL',
+          `${offering.title} is full (${offering.capacity} places).`,
+          {
+            capacity: offering.capacity,
+          },
+        );
+      }
+    });
+  }
+}

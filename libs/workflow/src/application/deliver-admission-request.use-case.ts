@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
+import { InstitutionRegistry } from '@lr/institutions';
+import type { ComponentJob } from '@lr/queue';
+import { SYSTEM_ACTOR, dutchDate } from '../domain';
+import { RequestStore } from './request-store';
+
+/**
+ * Job on the host's queue: hands an approved component to the host. The host's system refuses at once when the
+ * offering is full or its enrolment deadline has passed; otherwise the component waits for host admissions.
+ * Idempotent: a job that finds the component moved on does nothing.
+ */
+@Injectable()
+export class DeliverAdmissionRequestUseCase {
+  private readonly logger = new Logger(DeliverAdmissionRequestUseCase.name);
+
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+  ) {}
+
+  async execute(job: ComponentJob): Promise<'delivered' | 'refused' | 'skipped'> {
+    const em = this.store.dataSource.manager;
+    const component = await em.findOneBy(ComponentEntity, { id: job.componentId });
+    if (!component || component.state !== 'approved' || component.version !== job.expectedVersion) {
+      return this.skip(job, component);
+    }
+    const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+    const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
+    const refusal = this.refusalReason(offering);
+    // Called outside the transaction: the host's system may be slow, and its reference is stable across retries.
+    const announced = refusal
+      ? undefined
+      : await this.registry
+          .get(component.hostInstitutionCode)
+          .studentInformationSystem.announceAdmission({
+            componentId: component.id,
+            offeringCode: offering.code,
+            studentName:
+              (await em.findOneBy(PersonEntity, { id: request.studentId }))?.name ??
+              request.studentId,
+            homeInstitutionCode: request.homeInstitutionCode,
+          });
+    return this.store.withComponent(
+      SYSTEM_ACTOR,
+      job.requestId,
+      job.componentId,
+      async (locked) => {
+        if (
+          locked.component.state !== 'approved' ||
+          locked.component.version !== job.expectedVersion
+        ) {
+          return this.skip(job, locked.component);
+        }
+        const actor = { ...SYSTEM_ACTOR, institutionCode: component.hostInstitutionCode };
+        if (refusal) {
+          await this.store.transition(locked, {
+            event: 'refuse_admission',
+            actor,
+            motivation: refusal,
+          });
+          return 'refused';
+        }
+        await this.store.transition(locked, {
+          event: 'deliver_to_host',
+          actor,
+          changes: { enrolmentReference: announced!.reference },
+        });
+        return 'delivered';
+      },
+    );
+  }
+
+  private refusalReason(offering: OfferingEntity): string | undefined {
+    if (dutchDate(this.store.now()) > offering.enrolmentDeadline) {
+      return `The enrolment deadline of ${offering.title} (${offering.enrolmentDeadline}) has passed.`;
+    }
+    if (offering.enrolledCount >= offering.capacity) {
+      return `${offering.title} is full (${offering.capacity} places).`;
+    }
+    return undefined;
+  }
+
+  private skip(job: ComponentJob, component: ComponentEntity | null): 'skipped' {
+    this.logger.log(
+      `Skipping admission delivery for ${job.componentId}: expected approved v${job.expectedVersion}, ` +
+        `found ${component ? `${component.state} v${component.version}` : 'nothing'}`,
+    );
+    return 'skipped';
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { ComponentState, ForbiddenError } from '../domain';
+import type { Actor } from '../domain';
+import { Page, PageQuery, offsetOf } from './pagination';
+import { RequestStore } from './request-store';
+
+export const INBOXES = ['exam-board', 'admissions', 'results', 'registrations'] as const;
+export type InboxKind = (typeof INBOXES)[number];
+
+interface InboxDefinition {
+  role: Actor['role'];
+  states: ComponentState[];
+  /** Which side of the component the actor's institution must be. */
+  side: 'home' | 'host';
+  byProgramme: boolean;
+}
+
+/** Each actor's work: what awaits their decision, oldest deadline first. */
+const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
+  'exam-board': {
+    role: 'exam-board',
+    states: ['awaiting_approval', 'awaiting_recognition'],
+    side: 'home',
+    byProgramme: true,
+  },
+  admissions: {
+    role: 'host-admissions',
+    states: ['awaiting_admission'],
+    side: 'host',
+    byProgramme: false,
+  },
+  results: { role: 'registrar', states: ['enrolled'], side: 'host', byProgramme: false },
+  registrations: { role: 'registrar', states: ['recognised'], side: 'home', byProgramme: false },
+};
+
+export interface InboxItem {
+  requestId: string;
+  componentId: string;
+  state: ComponentState;
+  version: number;
+  route: number;
+  studentId: string;
+  studentName: string | null;
+  homeInstitutionCode: string;
+  homeProgrammeCode: string;
+  hostInstitutionCode: string;
+  offeringId: string;
+  offeringTitle: string;
+  credits: number;
+  creditUnit: string;
+  placesLeft: number;
+  decisionDueAt: Date | null;
+  enrolmentDeadline: string;
+  updatedAt: Date;
+}
+
+@Injectable()
+export class InboxQuery {
+  constructor(private readonly store: RequestStore) {}
+
+  async list(actor: Actor, kind: InboxKind, query: PageQuery): Promise<Page<InboxItem>> {
+    const def = DEFINITIONS[kind];
+    if (actor.role !== def.role)
+      throw new ForbiddenError(`The ${kind} inbox is for the role ${def.role}.`);
+    const qb = this.store.dataSource
+      .createQueryBuilder()
+      .from('components', 'c')
+      .innerJoin('offerings', 'o', 'o.id = c.offering_id')
+      .innerJoin('requests', 'r', 'r.id = c.request_id')
+      .leftJoin('people', 'p', 'p.id = r.student_id')
+      .where(`c.${def.side}_institution_code = :institution`, {
+        institution: actor.institutionCode,
+      })
+      .andWhere('c.state IN (:...states)', { states: def.states });
+    if (def.byProgramme) {
+      qb.andWhere('c.home_programme_code IN (:...programmes)', {
+        programmes: [...actor.programmeCodes, ''],
+      });
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .select([
+        'c.request_id AS "requestId"',
+        'c.id AS "componentId"',
+        'c.state AS state',
+        'c.version AS version',
+        'c.route AS route',
+        'r.student_id AS "studentId"',
+        'p.name AS "studentName"',
+        'c.home_institution_code AS "homeInstitutionCode"',
+        'c.home_programme_code AS "homeProgrammeCode"',
+        'c.host_institution_code AS "hostInstitutionCode"',
+        'o.id AS "offeringId"',
+        'o.title AS "offeringTitle"',
+        'o.credits::float AS credits',
+        'o.credit_unit AS "creditUnit"',
+        'o.capacity - o.enrolled_count AS "placesLeft"',
+        'c.decision_due_at AS "decisionDueAt"',
+        'o.enrolment_deadline::text AS "enrolmentDeadline"',
+        'c.updated_at AS "updatedAt"',
+      ])
+      .orderBy('c.decision_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.updated_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .offset(offsetOf(query))
+      .limit(query.pageSize)
+      .getRawMany<InboxItem>();
+    return { items: rows, total, ...query };
+  }
+}

@@ -1,0 +1,107 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ComponentEntity,
+  ComponentResultEntity,
+  OfferingEntity,
+  RecognitionEntity,
+} from '@lr/database';
+import { InstitutionRegistry } from '@lr/institutions';
+import type { ComponentJob } from '@lr/queue';
+import { SYSTEM_ACTOR } from '../domain';
+import { proposeRecognition } from './recognition.policy';
+import { RequestStore } from './request-store';
+
+/**
+ * Job on the home institution's queue: a final result has come home. It is recognised under the approval when
+ * it matches, or referred to the home exam board. Idempotent like every job.
+ */
+@Injectable()
+export class ReceiveResultUseCase {
+  private readonly logger = new Logger(ReceiveResultUseCase.name);
+
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+  ) {}
+
+  async execute(job: ComponentJob): Promise<'recognised' | 'referred' | 'skipped'> {
+    return this.store.withComponent(
+      SYSTEM_ACTOR,
+      job.requestId,
+      job.componentId,
+      async (locked) => {
+        const { em, request, component, now } = locked;
+        if (component.state !== 'result_recorded' || component.version !== job.expectedVersion) {
+          this.logger.log(
+            `Skipping result for ${component.id}: found ${component.state} v${component.version}`,
+          );
+          return 'skipped';
+        }
+        const result = await em.findOneByOrFail(ComponentResultEntity, {
+          componentId: component.id,
+        });
+        const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+        const home = this.registry.get(request.homeInstitutionCode);
+        const proposal = proposeRecognition(component, offering, result, home.creditUnit);
+        const actor = { ...SYSTEM_ACTOR, institutionCode: home.code };
+        if (proposal.deviations.length > 0) {
+          await this.store.transition(locked, {
+            event: 'refer_to_exam_board',
+            actor,
+            motivation: `Needs a recognition decision: ${proposal.deviations.join('; ')}.`,
+          });
+          return 'referred';
+        }
+        await this.store.transition(locked, {
+          event: 'recognise_automatically',
+          actor,
+          motivation: `Recognised under approval ${component.approvalReference}.`,
+        });
+        await em.insert(
+          RecognitionEntity,
+          recognitionRow(component, result, {
+            outcome: 'recognised',
+            recognisedCredits: component.approvedCredits!,
+            recognisedCreditUnit: home.creditUnit,
+            placement: component.approvedPlacement,
+            conversionRule: proposal.rule,
+            basis: 'approval',
+            decisionReference: component.approvalReference!,
+            motivation: null,
+            decidedBy: 'system',
+            decidedAt: now,
+          }),
+        );
+        return 'recognised';
+      },
+    );
+  }
+}
+
+type RecognitionDecisionFields = Omit<
+  RecognitionEntity,
+  | 'componentId'
+  | 'originalGrade'
+  | 'originalGradingScale'
+  | 'originalPassed'
+  | 'originalCredits'
+  | 'originalCreditUnit'
+  | 'component'
+>;
+
+/** Keeps the original result beside what is recognised at home. */
+export function recognitionRow(
+  component: ComponentEntity,
+  result: ComponentResultEntity,
+  decision: RecognitionDecisionFields,
+): RecognitionEntity {
+  return Object.assign(new RecognitionEntity(), {
+    componentId: component.id,
+    originalGrade: result.grade,
+    originalGradingScale: result.gradingScale,
+    originalPassed: result.passed,
+    originalCredits: result.credits,
+    originalCreditUnit: result.creditUnit,
+    ...decision,
+  });
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { CreditEntryEntity, OfferingEntity, RecognitionEntity } from '@lr/database';
+import { Actor } from '../domain';
+import { RequestStore } from './request-store';
+
+export interface RegistrationOutcome {
+  entry: CreditEntryEntity;
+  /** True when the credits were registered before: nothing changed. */
+  alreadyRegistered: boolean;
+}
+
+/** The home registrar records recognised credits in the student's credit record, exactly once. */
+@Injectable()
+export class RegisterCreditsUseCase {
+  constructor(private readonly store: RequestStore) {}
+
+  async execute(
+    actor: Actor,
+    requestId: string,
+    componentId: string,
+  ): Promise<RegistrationOutcome> {
+    return this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      const { em, request, component, now } = locked;
+      const existing = await em.findOneBy(CreditEntryEntity, { componentId: component.id });
+      if (existing && component.state === 'registered') {
+        // Only the home registrar learns that it is done; anyone else is refused as for a first attempt.
+        if (actor.role === 'registrar' && actor.institutionCode === request.homeInstitutionCode) {
+          return { entry: existing, alreadyRegistered: true };
+        }
+      }
+      await this.store.transition(locked, { event: 'register', actor });
+      const recognition = await em.findOneByOrFail(RecognitionEntity, {
+        componentId: component.id,
+      });
+      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const entry = await em.save(
+        Object.assign(new CreditEntryEntity(), {
+          studentId: request.studentId,
+          institutionCode: request.homeInstitutionCode,
+          componentId: component.id,
+          requestId: request.id,
+          unitTitle: offering.title,
+          hostInstitutionCode: component.hostInstitutionCode,
+          credits: recognition.recognisedCredits,
+          creditUnit: recognition.recognisedCreditUnit,
+          placement: recognition.placement,
+          originalGrade: recognition.originalGrade,
+          decisionReference: recognition.decisionReference,
+          registeredBy: actor.id,
+          registeredAt: now,
+        }),
+      );
+      return { entry, alreadyRegistered: false };
+    });
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ComponentEntity, RequestEntity, TransitionEntity } from '@lr/database';
+import {
+  Actor,
+  CLOCK,
+  Clock,
+  ComponentEvent,
+  ComponentScope,
+  ForbiddenError,
+  IllegalTransitionError,
+  NotFoundError,
+  Party,
+  StaleVersionError,
+  TRANSITIONS,
+  actsAs,
+  canSee,
+  deriveRequestStatus,
+  findTransition,
+} from '../domain';
+
+export interface Locked {
+  em: EntityManager;
+  request: RequestEntity;
+  component: ComponentEntity;
+  now: Date;
+}
+
+export interface TransitionInput {
+  event: ComponentEvent;
+  actor: Actor;
+  motivation?: string | null;
+  /** Columns that change together with the state (an approval's credits, an enrolment reference, …). */
+  changes?: Partial<Omit<ComponentEntity, 'id' | 'state' | 'version'>>;
+  /** The version the actor saw; a component changed since then is a conflict, not a silent overwrite. */
+  expectedVersion?: number;
+}
+
+export function scopeOf(request: RequestEntity, component: ComponentEntity): ComponentScope {
+  return {
+    studentId: request.studentId,
+    homeInstitutionCode: request.homeInstitutionCode,
+    homeProgrammeCode: request.homeProgrammeCode,
+    hostInstitutionCode: component.hostInstitutionCode,
+  };
+}
+
+/**
+ * Loads, locks and changes requests. Every change runs in one transaction that first locks the request row, so
+ * the request's derived status never races between two of its components; the component's version catches
+ * decisions taken on a stale view.
+ */
+@Injectable()
+export class RequestStore {
+  constructor(
+    readonly dataSource: DataSource,
+    @Inject(CLOCK) readonly clock: Clock,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** Runs fn in a transaction with the request locked and its component loaded; 404 for what the actor can't see. */
+  async withComponent<T>(
+    actor: Actor,
+    requestId: string,
+    componentId: string,
+    fn: (locked: Locked) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      const request = await this.lockRequest(em, requestId);
+      const component = await em.findOneBy(ComponentEntity, { id: componentId, requestId });
+      if (!request || !component || !canSee(actor, scopeOf(request, component))) {
+        throw new NotFoundError('component', componentId);
+      }
+      return fn({ em, request, component, now: this.now() });
+    });
+  }
+
+  /** Like withComponent, for actions on the whole request (only its student may take them). */
+  async withRequest<T>(
+    actor: Actor,
+    requestId: string,
+    fn: (
+      em: EntityManager,
+      request: RequestEntity,
+      components: ComponentEntity[],
+      now: Date,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      const request = await this.lockRequest(em, requestId);
+      const components = request
+        ? await em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } })
+        : [];
+      if (!request || !components.some((c) => canSee(actor, scopeOf(request, c)))) {
+        throw new NotFoundError('request', requestId);
+      }
+      return fn(em, request, components, this.now());
+    });
+  }
+
+  /**
+   * Checks the state table and the actor, then moves the component, appends the history row and re-derives
+   * the request's status. Returns the component as it now is.
+   */
+  async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
+    const { em, request, component, now } = locked;
+    const { event, actor } = input;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== component.version) {
+      throw new StaleVersionError(input.expectedVersion, component.version, component.state);
+    }
+    const scope = scopeOf(request, component);
+    const mayCause = (parties: readonly Party[]) => parties.some((p) => actsAs(actor, p, scope));
+    // First whether this actor may ever cause the event here (403), then whether the state allows it now (409).
+    if (!mayCause(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.by))) {
+      throw new ForbiddenError(
+        `A ${actor.role} of ${actor.institutionCode} may not '${event}' this component.`,
+      );
+    }
+    const transition = findTransition(component.state, event);
+    if (!transition || !mayCause(transition.by)) {
+      throw new IllegalTransitionError(component.state, event);
+    }
+    const result = await em
+      .createQueryBuilder()
+      .update(ComponentEntity)
+      .set({ ...input.changes, state: transition.to, version: () => 'version + 1', updatedAt: now })
+      .where('id = :id AND version = :version', { id: component.id, version: component.version })
+      .execute();
+    if (result.affected !== 1) {
+      // Unreachable while the request row is locked; kept as the invariant's guard.
+      throw new StaleVersionError(component.version, component.version + 1, component.state);
+    }
+    await em.insert(TransitionEntity, {
+      requestId: request.id,
+      componentId: component.id,
+      event,
+      fromState: component.state,
+      toState: transition.to,
+      actorId: actor.id,
+      actorRole: actor.role,
+      institutionCode: actor.institutionCode,
+      motivation: input.motivation ?? null,
+      at: now,
+    });
+    Object.assign(component, input.changes, {
+      state: transition.to,
+      version: component.version + 1,
+      updatedAt: now,
+    });
+    await this.refreshRequestStatus(em, request, now);
+    return component;
+  }
+
+  private async lockRequest(em: EntityManager, requestId: string): Promise<RequestEntity | null> {
+    return em
+      .createQueryBuilder(RequestEntity, 'r')
+      .where('r.id = :requestId', { requestId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  private async refreshRequestStatus(
+    em: EntityManager,
+    request: RequestEntity,
+    now: Date,
+  ): Promise<void> {
+    const rows = await em.find(ComponentEntity, {
+      where: { requestId: request.id },
+      select: { state: true },
+    });
+    request.status = deriveRequestStatus(rows.map((r) => r.state));
+    request.version += 1;
+    request.updatedAt = now;
+    await em.update(RequestEntity, request.id, {
+      status: request.status,
+      version: request.version,
+      updatedAt: now,
+      submittedAt: request.submittedAt,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InstitutionRegistry } from '@lr/institutions';
+import { Actor, ConflictError } from '../domain';
+import { RequestStore } from './request-store';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The student submits all draft components to the home exam board; its decision term starts now. */
+@Injectable()
+export class SubmitRequestUseCase {
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+  ) {}
+
+  async execute(actor: Actor, requestId: string): Promise<void> {
+    await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
+      const drafts = components.filter((c) => c.state === 'draft');
+      if (drafts.length === 0) {
+        throw new ConflictError(
+          'REQUEST.NOTHING_TO_SUBMIT',
+          'This request has no draft components to submit.',
+        );
+      }
+      const board = this.registry.examBoardForProgramme(
+        request.homeInstitutionCode,
+        request.homeProgrammeCode,
+      );
+      request.submittedAt ??= now;
+      const decisionDueAt = new Date(now.getTime() + board.decisionTermDays * DAY_MS);
+      for (const component of drafts) {
+        await this.store.transition(
+          { em, request, component, now },
+          { event: 'submit', actor, changes: { decisionDueAt } },
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The whole state model of a request component, as data. The code (ComponentStateMachine) and the tests read
+ * this table; README draws it. A component is one unit (offering) at one host.
+ */
+export const COMPONENT_STATES = [
+  'draft',
+  'awaiting_approval',
+  'rejected_by_exam_board',
+  'approved',
+  'awaiting_admission',
+  'rejected_by_host',
+  'enrolled',
+  'result_recorded',
+  'awaiting_recognition',
+  'recognised',
+  'not_recognised',
+  'registered',
+  'withdrawn',
+] as const;
+export type ComponentState = (typeof COMPONENT_STATES)[number];
+
+export const COMPONENT_EVENTS = [
+  'submit',
+  'withdraw',
+  'approve',
+  'reject',
+  'deliver_to_host',
+  'refuse_admission',
+  'admit',
+  'record_provisional_result',
+  'record_result',
+  'recognise_automatically',
+  'refer_to_exam_board',
+  'recognise',
+  'refuse_recognition',
+  'register',
+] as const;
+export type ComponentEvent = (typeof COMPONENT_EVENTS)[number];
+
+/**
+ * Who may cause an event. The party combines a role with a scope: the home side is the student's institution and
+ * programme, the host side is the institution offering the unit. 'system' is the worker acting on a job.
+ */
+export type Party =
+  | 'student'
+  | 'home-exam-board'
+  | 'host-admissions'
+  | 'host-registrar'
+  | 'home-registrar'
+  | 'system';
+
+export interface Transition {
+  from: ComponentState;
+  event: ComponentEvent;
+  to: ComponentState;
+  by: readonly Party[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'draft', event: 'submit', to: 'awaiting_approval', by: ['student'] },
+  { from: 'draft', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  { from: 'awaiting_approval', event: 'approve', to: 'approved', by: ['home-exam-board'] },
+  {
+    from: 'awaiting_approval',
+    event: 'reject',
+    to: 'rejected_by_exam_board',
+    by: ['home-exam-board'],
+  },
+  { from: 'awaiting_approval', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  { from: 'approved', event: 'deliver_to_host', to: 'awaiting_admission', by: ['system'] },
+  // The host's system refuses at delivery when the offering is full or its enrolment deadline has passed.
+  { from: 'approved', event: 'refuse_admission', to: 'rejected_by_host', by: ['system'] },
+  { from: 'approved', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  { from: 'awaiting_admission', event: 'admit', to: 'enrolled', by: ['host-admissions'] },
+  {
+    from: 'awaiting_admission',
+    event: 'refuse_admission',
+    to: 'rejected_by_host',
+    by: ['host-admissions'],
+  },
+  { from: 'awaiting_admission', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  // A provisional (not final) result is kept and shown, but only a final one travels home.
+  {
+    from: 'enrolled',
+    event: 'record_provisional_result',
+    to: 'enrolled',
+    by: ['host-registrar'],
+  },
+  { from: 'enrolled', event: 'record_result', to: 'result_recorded', by: ['host-registrar'] },
+  { from: 'result_recorded', event: 'recognise_automatically', to: 'recognised', by: ['system'] },
+  {
+    from: 'result_recorded',
+    event: 'refer_to_exam_board',
+    to: 'awaiting_recognition',
+    by: ['system'],
+  },
+  { from: 'awaiting_recognition', event: 'recognise', to: 'recognised', by: ['home-exam-board'] },
+  {
+    from: 'awaiting_recognition',
+    event: 'refuse_recognition',
+    to: 'not_recognised',
+    by: ['home-exam-board'],
+  },
+  { from: 'recognised', event: 'register', to: 'registered', by: ['home-registrar'] },
+];
+
+/** States a component never leaves. */
+export const FINAL_STATES: readonly ComponentState[] = [
+  'rejected_by_exam_board',
+  'rejected_by_host',
+  'not_recognised',
+  'registered',
+  'withdrawn',
+];
+
+export function findTransition(
+  from: ComponentState,
+  event: ComponentEvent,
+): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.event === event);
+}
+
+export function isFinal(state: ComponentState): boolean {
+  return FINAL_STATES.includes(state);
+}
+
+/** The request's overall status is derived from its components, never set on its own. */
+export const REQUEST_STATUSES = ['draft', 'in_progress', 'completed', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export function deriveRequestStatus(states: readonly ComponentState[]): RequestStatus {
+  const active = states.filter((s) => s !== 'withdrawn');
+  if (active.length === 0) return 'withdrawn';
+  if (active.every((s) => s === 'draft')) return 'draft';
+  if (active.every(isFinal)) return 'completed';
+  return 'in_progress';
+}

@@ -1,0 +1,7 @@
+export * from './actor';
+export * from './component-state';
+export * from './credits';
+export * from './errors';
+export * from './grading';
+export * from './route';
+export * from './clock';

@@ -1,0 +1,43 @@
+import { Global, Module, Provider } from '@nestjs/common';
+import { CatalogueQuery } from './application/catalogue.query';
+import { CreateRequestUseCase } from './application/create-request.use-case';
+import { CreditRecordQuery } from './application/credit-record.query';
+import { DecideAdmissionUseCase } from './application/decide-admission.use-case';
+import { DecideApprovalUseCase } from './application/decide-approval.use-case';
+import { DecideRecognitionUseCase } from './application/decide-recognition.use-case';
+import { DeliverAdmissionRequestUseCase } from './application/deliver-admission-request.use-case';
+import { InboxQuery } from './application/inbox.query';
+import { ReceiveResultUseCase } from './application/receive-result.use-case';
+import { RecordResultUseCase } from './application/record-result.use-case';
+import { RegisterCreditsUseCase } from './application/register-credits.use-case';
+import { RequestStore } from './application/request-store';
+import { RequestViewsQuery } from './application/request-views.query';
+import { SubmitRequestUseCase } from './application/submit-request.use-case';
+import { WithdrawUseCase } from './application/withdraw.use-case';
+import { CLOCK, systemClock } from './domain';
+
+const USE_CASES: Provider[] = [
+  RequestStore,
+  CreateRequestUseCase,
+  SubmitRequestUseCase,
+  WithdrawUseCase,
+  DecideApprovalUseCase,
+  DeliverAdmissionRequestUseCase,
+  DecideAdmissionUseCase,
+  RecordResultUseCase,
+  ReceiveResultUseCase,
+  DecideRecognitionUseCase,
+  RegisterCreditsUseCase,
+  RequestViewsQuery,
+  InboxQuery,
+  CreditRecordQuery,
+  CatalogueQuery,
+];
+
+/** The workflow's use cases and queries. Tests replace CLOCK to move time. */
+@Global()
+@Module({
+  providers: [{ provide: CLOCK, useValue: systemClock }, ...USE_CASES],
+  exports: [CLOCK, ...USE_CASES],
+})
+export class WorkflowModule {}
