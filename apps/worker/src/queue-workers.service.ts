@@ -42,8 +42,14 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // close() lets running jobs finish; jobs not started stay in Redis for the next worker.
-    await Promise.all(this.workers.map((w) => w.close()));
+    // close() lets running jobs finish; jobs not started stay in Redis for the next worker. BullMQ leaves a
+    // connection it was given open, so each worker's own connection is closed here.
+    await Promise.all(
+      this.workers.map(async (w) => {
+        await w.close();
+        (await w.client).disconnect();
+      }),
+    );
   }
 
   private async process(job: Job): Promise<unknown> {

@@ -34,11 +34,12 @@ export class ApprovalDecisionDto extends VersionedDto {
   @IsIn(['approve', 'reject'])
   decision: 'approve' | 'reject';
 
+  // class-validator checks a property's rules bottom-up: the required-check sits last so it is reported first.
   @ApiPropertyOptional({ description: 'Required for a rejection', maxLength: 4000 })
   @ValidateIf((o: ApprovalDecisionDto) => o.decision === 'reject' || o.motivation !== undefined)
+  @MaxLength(4000)
   @IsString()
   @IsNotEmpty({ message: 'motivation is required for a rejection' })
-  @MaxLength(4000)
   motivation?: string;
 
   @ApiPropertyOptional({
@@ -68,9 +69,9 @@ export class AdmissionDecisionDto extends VersionedDto {
 
   @ApiPropertyOptional({ description: 'Required for a refusal', maxLength: 4000 })
   @ValidateIf((o: AdmissionDecisionDto) => o.decision === 'refuse' || o.reason !== undefined)
+  @MaxLength(4000)
   @IsString()
   @IsNotEmpty({ message: 'reason is required for a refusal' })
-  @MaxLength(4000)
   reason?: string;
 }
 
@@ -135,9 +136,9 @@ export class RecognitionDecisionDto extends VersionedDto {
 
   @ApiPropertyOptional({ description: 'Required for a refusal', maxLength: 4000 })
   @ValidateIf((o: RecognitionDecisionDto) => o.decision === 'refuse' || o.motivation !== undefined)
+  @MaxLength(4000)
   @IsString()
   @IsNotEmpty({ message: 'motivation is required for a refusal' })
-  @MaxLength(4000)
   motivation?: string;
 }
 

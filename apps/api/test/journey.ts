@@ -1,0 +1,115 @@
+import type { Response } from 'supertest';
+import { ComponentEntity, CreditEntryEntity, OfferingEntity, TransitionEntity } from '@lr/database';
+import { waitFor } from '@lr/testing';
+import type { RequestView } from '@lr/workflow';
+import type { ComponentState } from '@lr/workflow/domain';
+import { TestApp } from './test-app';
+
+export interface Part {
+  /** institution/offering code, e.g. 'uni-ijssel/DS-ML' */
+  offering: string;
+  countsAs?: 'elective-space' | 'minor' | 'replacement';
+  replacesUnit?: string;
+}
+
+/** Fails with the response body in the message, so a wrong status explains itself. */
+export function expectStatus(response: Response, status: number): Response {
+  if (response.status !== status) {
+    throw new Error(
+      `Expected HTTP ${status}, got ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response;
+}
+
+/** The steps of a request's journey over HTTP, as each party takes them. */
+export class Journey {
+  constructor(readonly t: TestApp) {}
+
+  async offeringId(ref: string): Promise<string> {
+    const [institutionCode, code] = ref.split('/');
+    return (
+      await this.t.dataSource.manager.findOneByOrFail(OfferingEntity, { institutionCode, code })
+    ).id;
+  }
+
+  async compose(student: string, parts: Part[]): Promise<RequestView> {
+    const components = await Promise.all(
+      parts.map(async (p) => ({
+        offeringId: await this.offeringId(p.offering),
+        countsAs: p.countsAs ?? 'elective-space',
+        ...(p.replacesUnit ? { replacesUnit: p.replacesUnit } : {}),
+        motivation: `I want to take ${p.offering} because it completes my profile.`,
+      })),
+    );
+    const response = await this.t.as(student).post('/requests', {
+      motivation: 'This learning route fits my graduation plan.',
+      components,
+    });
+    return expectStatus(response, 201).body as RequestView;
+  }
+
+  async submitted(student: string, parts: Part[]): Promise<RequestView> {
+    const draft = await this.compose(student, parts);
+    return this.act(student, `/requests/${draft.id}/submit`);
+  }
+
+  /** Posts as a person and expects 200 with the request view. */
+  async act(person: string, path: string, body: object = {}): Promise<RequestView> {
+    return expectStatus(await this.t.as(person).post(path, body), 200).body as RequestView;
+  }
+
+  path(view: RequestView, index: number, action: string): string {
+    return `/requests/${view.id}/components/${view.components[index].id}/${action}`;
+  }
+
+  async state(componentId: string): Promise<ComponentState> {
+    return (await this.t.dataSource.manager.findOneByOrFail(ComponentEntity, { id: componentId }))
+      .state;
+  }
+
+  async waitForState(componentId: string, state: ComponentState): Promise<void> {
+    await waitFor(async () => ((await this.state(componentId)) === state ? true : undefined), {
+      what: `component ${componentId} to reach ${state} (now ${await this.state(componentId)})`,
+    });
+  }
+
+  /** Exam board approves component `index`; waits until the job has delivered it to the host. */
+  async approved(board: string, view: RequestView, index = 0, body: object = {}): Promise<void> {
+    await this.act(board, this.path(view, index, 'approval'), { decision: 'approve', ...body });
+    await this.waitForState(view.components[index].id, 'awaiting_admission');
+  }
+
+  async admitted(admissions: string, view: RequestView, index = 0): Promise<void> {
+    await this.act(admissions, this.path(view, index, 'admission'), { decision: 'admit' });
+  }
+
+  /** Host registrar records a final result; waits until it has travelled home and been handled. */
+  async resultHome(
+    registrar: string,
+    view: RequestView,
+    index: number,
+    result: object,
+    expected: ComponentState,
+  ): Promise<void> {
+    await this.act(registrar, this.path(view, index, 'result'), { final: true, ...result });
+    await this.waitForState(view.components[index].id, expected);
+  }
+
+  async view(person: string, requestId: string): Promise<RequestView> {
+    return expectStatus(await this.t.as(person).get(`/requests/${requestId}`), 200)
+      .body as RequestView;
+  }
+
+  async history(componentId: string): Promise<string[]> {
+    const rows = await this.t.dataSource.manager.find(TransitionEntity, {
+      where: { componentId },
+      order: { id: 'ASC' },
+    });
+    return rows.map((r) => r.event);
+  }
+
+  async creditEntries(componentId: string): Promise<CreditEntryEntity[]> {
+    return this.t.dataSource.manager.findBy(CreditEntryEntity, { componentId });
+  }
+}

@@ -1,0 +1,118 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { TokenService } from '@lr/auth';
+import { AppConfig, loadConfig } from '@lr/config';
+import { InstitutionDefinition } from '@lr/institutions';
+import {
+  TEST_REDIS_URL,
+  TestClock,
+  TestDatabase,
+  createTestDatabase,
+  deleteRedisPrefix,
+} from '@lr/testing';
+import { Actor, CLOCK } from '@lr/workflow/domain';
+import { PersonEntity } from '@lr/database';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/configure-app';
+
+/** Before every demo offering's enrolment deadline: the academic year the seeds describe. */
+export const TEST_START = '2026-12-01T09:00:00Z';
+
+export interface TestAppOptions {
+  withWorker?: boolean;
+  institutions?: InstitutionDefinition[];
+}
+
+/**
+ * The API (and by default the worker) booted in this process on a database and a queue prefix of its own,
+ * with a clock the test controls. Requests go through HTTP with real signed tokens.
+ */
+export class TestApp {
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly clock: TestClock,
+    readonly config: AppConfig,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `lrtest-${randomBytes(4).toString('hex')}`,
+      DEV_TOKENS_ENABLED: 'true',
+      OUTBOX_POLL_MS: '20',
+      LOG_LEVEL: 'silent',
+    });
+    const clock = new TestClock(new Date(TEST_START));
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        AppModule.forRoot({
+          config,
+          withWorker: options.withWorker ?? true,
+          institutions: options.institutions,
+        }),
+      ],
+    })
+      .overrideProvider(CLOCK)
+      .useValue(clock)
+      .compile();
+    const app = configureApp(moduleRef.createNestApplication({ bodyParser: false }));
+    await app.init();
+    return new TestApp(app, clock, config, database);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** Requests as a seeded person, with a token signed the way the API verifies it. */
+  as(personId: string) {
+    const token = async () => {
+      if (!this.tokens.has(personId)) {
+        const person = await this.dataSource.manager.findOneByOrFail(PersonEntity, {
+          id: personId,
+        });
+        const actor: Actor = {
+          id: person.id,
+          role: person.role,
+          institutionCode: person.institutionCode,
+          programmeCodes: person.programmeCodes,
+          name: person.name,
+        };
+        this.tokens.set(personId, this.app.get(TokenService).sign(actor));
+      }
+      return `Bearer ${this.tokens.get(personId)}`;
+    };
+    return {
+      get: async (path: string) =>
+        this.http()
+          .get(path)
+          .set('Authorization', await token()),
+      post: async (path: string, body: object = {}) =>
+        this.http()
+          .post(path)
+          .set('Authorization', await token())
+          .send(body),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await Promise.all([
+      this.database.drop(),
+      deleteRedisPrefix(TEST_REDIS_URL, this.config.queuePrefix),
+    ]);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './redis-cleanup';
+export * from './test-clock';
+export * from './test-database';
+export * from './test-env';
+export * from './wait-for';

@@ -1,0 +1,40 @@
+import { randomBytes } from 'crypto';
+import { Client } from 'pg';
+import {
+  RUN_ID_VARIABLE,
+  TEST_ADMIN_DATABASE_URL,
+  databaseUrl,
+  templateDatabaseName,
+} from './test-env';
+
+async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A copy of the run's migrated and seeded template: one per test file, so files never share rows. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const runId = process.env[RUN_ID_VARIABLE];
+  if (!runId) throw new Error('The Jest global set-up did not run (no test run id).');
+  const name = `lr_test_${runId}_${randomBytes(4).toString('hex')}`;
+  await admin((c) =>
+    c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(runId)}"`),
+  );
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () =>
+      admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}

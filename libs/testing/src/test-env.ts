@@ -1,0 +1,21 @@
+/**
+ * Where the tests find PostgreSQL and Redis: the machine's services unless TEST_DATABASE_URL / TEST_REDIS_URL
+ * say otherwise. Tests never touch the product's own database: each run makes a template database, each test
+ * file a copy of it, and every Redis key gets a per-file prefix.
+ */
+export const TEST_ADMIN_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Set by the global set-up for the test files of one run. */
+export const RUN_ID_VARIABLE = 'LEERROUTES_TEST_RUN_ID';
+
+export function templateDatabaseName(runId: string): string {
+  return `lr_test_${runId}_template`;
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
