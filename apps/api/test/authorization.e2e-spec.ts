@@ -1,0 +1,99 @@
+import { ComponentEntity } from '@lr/database';
+import type { RequestView } from '@lr/workflow';
+import { Journey, expectStatus } from './journey';
+import { TestApp } from './test-app';
+
+describe('who may do what: refused actions change nothing', () => {
+  let t: TestApp;
+  let j: Journey;
+  let request: RequestView;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    j = new Journey(t);
+    request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+  });
+  afterAll(() => t.close());
+
+  const snapshot = () =>
+    t.dataSource.manager.findOneByOrFail(ComponentEntity, { id: request.components[0].id });
+
+  it('refuses requests without a valid bearer token', async () => {
+    expect((await t.http().get(`/requests/${request.id}`)).status).toBe(401);
+    const forged = await t.http().get('/offerings').set('Authorization', 'Bearer not.a.token');
+    expect(forged.status).toBe(401);
+    expect(forged.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it("does not show a student another student's request, nor that it exists", async () => {
+    const before = await snapshot();
+    const read = await t.as('aurelie').get(`/requests/${request.id}`);
+    const withdraw = await t.as('aurelie').post(`/requests/${request.id}/withdraw`);
+    expect([read.status, withdraw.status]).toEqual([404, 404]);
+    const unknown = await t.as('aurelie').get('/requests/00000000-0000-4000-8000-000000000000');
+    expect(read.body.detail).toBe(
+      unknown.body.detail.replace('00000000-0000-4000-8000-000000000000', request.id),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an exam board deciding for another programme's student", async () => {
+    const before = await snapshot();
+    const otherBoard = await t
+      .as('waal-eb-nutrition')
+      .post(j.path(request, 0, 'approval'), { decision: 'approve' });
+    const otherInstitution = await t
+      .as('ijssel-eb')
+      .post(j.path(request, 0, 'approval'), { decision: 'approve' });
+    expect([otherBoard.status, otherInstitution.status]).toEqual([404, 404]);
+    expect(await snapshot()).toEqual(before);
+    const inbox = expectStatus(await t.as('waal-eb-nutrition').get('/inbox/exam-board'), 200);
+    expect(inbox.body.items.map((i: { componentId: string }) => i.componentId)).not.toContain(
+      request.components[0].id,
+    );
+  });
+
+  it('refuses the student deciding on their own request (403: they see it, but may not decide)', async () => {
+    const before = await snapshot();
+    const response = await t
+      .as('macca')
+      .post(j.path(request, 0, 'approval'), { decision: 'approve' });
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe('ACCESS.FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a host acting for another institution, and the home registrar acting as host', async () => {
+    await j.approved('waal-eb-life', request);
+    const before = await snapshot();
+    const otherHost = await t
+      .as('westland-admissions')
+      .post(j.path(request, 0, 'admission'), { decision: 'admit' });
+    expect(otherHost.status).toBe(404);
+    // The home registrar sees the request but may not record the host's result.
+    await j.admitted('ijssel-admissions', request);
+    const enrolled = await snapshot();
+    const homeAsHost = await t.as('waal-registrar').post(j.path(request, 0, 'result'), {
+      grade: '8',
+      passed: true,
+      credits: 6,
+      final: true,
+    });
+    expect(homeAsHost.status).toBe(403);
+    expect(await snapshot()).toEqual(enrolled);
+    expect(before.state).toBe('awaiting_admission');
+  });
+
+  it('keeps each inbox to its role', async () => {
+    const response = await t.as('macca').get('/inbox/exam-board');
+    expect(response.status).toBe(403);
+    expect((await t.as('waal-eb-life').get('/inbox/admissions')).status).toBe(403);
+  });
+
+  it("shows a credit record only to the student and their own institution's registrar", async () => {
+    expect((await t.as('macca').get('/students/macca/credit-record')).status).toBe(200);
+    expect((await t.as('waal-registrar').get('/students/macca/credit-record')).status).toBe(200);
+    expect((await t.as('aurelie').get('/students/macca/credit-record')).status).toBe(404);
+    expect((await t.as('ijssel-registrar').get('/students/macca/credit-record')).status).toBe(404);
+  });
+});

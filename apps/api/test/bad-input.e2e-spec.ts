@@ -1,0 +1,173 @@
+import { ComponentEntity, RequestEntity } from '@lr/database';
+import { Journey } from './journey';
+import { TestApp } from './test-app';
+
+describe('bad input gets a clear problem and changes nothing', () => {
+  let t: TestApp;
+  let j: Journey;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ withWorker: false });
+    j = new Journey(t);
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => ({
+    requests: await t.dataSource.manager.count(RequestEntity),
+    components: await t.dataSource.manager.count(ComponentEntity),
+  });
+
+  it('refuses unknown fields, wrong types and out-of-range values, naming each field', async () => {
+    const before = await counts();
+    const offeringId = await j.offeringId('uni-ijssel/DS-ML');
+    const response = await t.as('macca').post('/requests', {
+      motivation: 42,
+      components: [{ offeringId, countsAs: 'hobby', motivation: 'x', extra: true }],
+      priority: 'high',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status: 400,
+      code: 'REQUEST.VALIDATION_FAILED',
+      instance: '/requests',
+    });
+    const fields = response.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual([
+      'components.0.countsAs',
+      'components.0.extra',
+      'motivation',
+      'priority',
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a replacement that does not name the unit it replaces', async () => {
+    const before = await counts();
+    const response = await t.as('macca').post('/requests', {
+      motivation: 'A replacement for a unit at home.',
+      components: [
+        {
+          offeringId: await j.offeringId('uni-ijssel/DS-ML'),
+          countsAs: 'replacement',
+          motivation: 'why',
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'components.0.replacesUnit' }),
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a unit of the student's own programme: that is no learning route", async () => {
+    const response = await t.as('daan').post('/requests', {
+      motivation: 'Taking a unit of my own programme.',
+      components: [
+        {
+          offeringId: await j.offeringId('uni-ijssel/DS-ML'),
+          countsAs: 'elective-space',
+          motivation: 'why',
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('COMPONENT.OWN_PROGRAMME');
+  });
+
+  it('answers 404 for unknown ids and 400 for malformed ones', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const before = await counts();
+    const missingOffering = await t.as('macca').post('/requests', {
+      motivation: 'An offering that does not exist.',
+      components: [{ offeringId: unknown, countsAs: 'minor', motivation: 'why' }],
+    });
+    expect(missingOffering.status).toBe(404);
+    expect(missingOffering.body.code).toBe('OFFERING.NOT_FOUND');
+    expect(await counts()).toEqual(before);
+    expect((await t.as('macca').get(`/requests/${unknown}`)).status).toBe(404);
+    expect((await t.as('macca').get(`/offerings/${unknown}`)).status).toBe(404);
+    expect((await t.as('macca').get('/institutions/nowhere')).status).toBe(404);
+    const malformed = await t.as('macca').get('/requests/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([{ field: 'id', messages: ['must be a UUID'] }]);
+    expect((await t.as('macca').get('/inbox/everything')).status).toBe(400);
+  });
+
+  it('answers 409 for an illegal transition and for a decision on a stale version', async () => {
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const path = j.path(request, 0, 'approval');
+    const stale = await t
+      .as('waal-eb-life')
+      .post(path, { decision: 'approve', expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'COMPONENT.STALE_VERSION',
+      context: { version: 2, state: 'awaiting_approval' },
+    });
+
+    await j.act('waal-eb-life', path, { decision: 'reject', motivation: 'Not in this programme.' });
+    const again = await t.as('waal-eb-life').post(path, { decision: 'approve' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'COMPONENT.ILLEGAL_TRANSITION',
+      context: { state: 'rejected_by_exam_board' },
+    });
+    const resubmit = await t.as('macca').post(`/requests/${request.id}/submit`);
+    expect(resubmit.status).toBe(409);
+    expect(await j.state(request.components[0].id)).toBe('rejected_by_exam_board');
+  });
+
+  it('refuses a result that is not on the host scale or contradicts pass/fail', async () => {
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    await t.dataSource.query(`UPDATE components SET state = 'enrolled' WHERE id = $1`, [
+      request.components[0].id,
+    ]);
+    const path = j.path(request, 0, 'result');
+    const offScale = await t
+      .as('ijssel-registrar')
+      .post(path, { grade: 'goed', passed: true, credits: 6, final: true });
+    expect(offScale.status).toBe(400);
+    expect(offScale.body).toMatchObject({
+      code: 'RESULT.INVALID_GRADE',
+      errors: [{ field: 'grade' }],
+    });
+    const contradiction = await t
+      .as('ijssel-registrar')
+      .post(path, { grade: '4', passed: true, credits: 6, final: true });
+    expect(contradiction.body).toMatchObject({ status: 400, code: 'RESULT.PASS_MISMATCH' });
+    const negative = await t
+      .as('ijssel-registrar')
+      .post(path, { grade: '8', passed: true, credits: -1, final: true });
+    expect(negative.status).toBe(400);
+    expect(await j.state(request.components[0].id)).toBe('enrolled');
+  });
+
+  it('paginates lists and validates the page parameters', async () => {
+    const page = await t.as('macca').get('/offerings?pageSize=2&page=2');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ page: 2, pageSize: 2 });
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.total).toBeGreaterThan(4);
+    expect((await t.as('macca').get('/offerings?pageSize=1000')).status).toBe(400);
+    expect((await t.as('macca').get('/offerings?page=zero')).status).toBe(400);
+  });
+
+  it('searches and filters the catalogue', async () => {
+    const mbo = await t.as('macca').get('/offerings?sector=mbo');
+    expect(mbo.body.items.map((o: { institutionCode: string }) => o.institutionCode)).toEqual([
+      'mbo-energie',
+      'mbo-energie',
+    ]);
+    const search = await t.as('macca').get('/offerings?q=tomaten');
+    expect(search.body.items.map((o: { code: string }) => o.code)).toEqual(['TB-KAS-TOM']);
+    const filtered = await t.as('macca').get('/offerings?language=en&minCredits=6&creditUnit=EC');
+    expect(
+      filtered.body.items.every(
+        (o: { credits: number; language: string }) => o.credits >= 6 && o.language === 'en',
+      ),
+    ).toBe(true);
+    expect(filtered.body.total).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { JOB_NAMES, jobIdFor } from '@lr/queue';
+import type { DeliverAdmissionRequestUseCase, ReceiveResultUseCase } from '@lr/workflow';
+import { JobHandlers } from './job-handlers';
+
+describe('the job catalogue', () => {
+  it('has exactly one handler for every job name', () => {
+    const handlers = new JobHandlers(
+      {} as DeliverAdmissionRequestUseCase,
+      {} as ReceiveResultUseCase,
+    );
+    expect(Object.keys(handlers.byName).sort()).toEqual([...JOB_NAMES].sort());
+  });
+
+  it('derives job ids from the data, without the colon BullMQ refuses', () => {
+    const data = { requestId: 'r', componentId: 'c1', expectedVersion: 3 };
+    expect(jobIdFor('admission.deliver-request', data)).toBe('c1-admission_deliver-request-v3');
+    expect(jobIdFor('admission.deliver-request', data)).toBe(
+      jobIdFor('admission.deliver-request', { ...data }),
+    );
+    expect(jobIdFor('result.deliver-home', data)).not.toBe(
+      jobIdFor('admission.deliver-request', data),
+    );
+    expect(jobIdFor('result.deliver-home', data)).not.toContain(':');
+  });
+});

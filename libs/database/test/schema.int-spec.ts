@@ -1,0 +1,41 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@lr/database';
+import { TestDatabase, createTestDatabase } from '@lr/testing';
+
+describe('the database schema', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('matches the entities exactly: the migrations leave nothing for a generator to add', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('has no pending migrations', async () => {
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+
+  it('refuses an offering over its capacity, an unknown status and credits for no component', async () => {
+    await expect(
+      dataSource.query(`UPDATE offerings SET enrolled_count = capacity + 1 WHERE code = 'DS-SEM'`),
+    ).rejects.toThrow(/ck_offerings_capacity/);
+    await expect(
+      dataSource.query(`INSERT INTO requests (student_id, home_institution_code, home_programme_code, motivation,
+        status, created_at, updated_at) VALUES ('macca', 'uni-waal', 'msc-food', 'm', 'lost', now(), now())`),
+    ).rejects.toThrow(/ck_requests_status/);
+    await expect(
+      dataSource.query(`INSERT INTO credit_entries (student_id, institution_code, component_id, request_id, unit_title,
+        host_institution_code, credits, credit_unit, original_grade, decision_reference, registered_by, registered_at)
+        VALUES ('macca', 'uni-waal', gen_random_uuid(), gen_random_uuid(), 't', 'h', 5, 'EC', '8', 'ref', 'r', now())`),
+    ).rejects.toThrow(/foreign key/);
+  });
+});

@@ -1,0 +1,90 @@
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'crypto';
+import { DataSource } from 'typeorm';
+import { ConfigModule, loadConfig } from '@lr/config';
+import { DatabaseModule, OutboxMessageEntity } from '@lr/database';
+import { InstitutionsModule } from '@lr/institutions';
+import { OutboxRelayService, QueueModule, QueuesService, enqueueInTransaction } from '@lr/queue';
+import { TEST_REDIS_URL, TestDatabase, createTestDatabase, deleteRedisPrefix } from '@lr/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+
+describe('the outbox relay', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  const prefix = `lrtest-${randomBytes(4).toString('hex')}`;
+  const data = { requestId: 'r-1', componentId: 'c-1', expectedVersion: 2 };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // A poll interval of a minute: the test drives the relay by hand.
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      OUTBOX_POLL_MS: '60000',
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        InstitutionsModule.forRoot(),
+        QueueModule,
+      ],
+      providers: [OutboxRelayService],
+    }).compile();
+    app = await moduleRef.init();
+  });
+  afterAll(async () => {
+    await app.close();
+    await Promise.all([database.drop(), deleteRedisPrefix(TEST_REDIS_URL, prefix)]);
+  });
+
+  const queue = () => app.get(QueuesService).get('institution.uni-ijssel');
+  const write = () =>
+    app
+      .get(DataSource)
+      .transaction((em) =>
+        enqueueInTransaction(
+          em,
+          'institution.uni-ijssel',
+          'admission.deliver-request',
+          data,
+          new Date(),
+        ),
+      );
+
+  it('writes nothing when the transaction rolls back', async () => {
+    await expect(
+      app.get(DataSource).transaction(async (em) => {
+        await enqueueInTransaction(
+          em,
+          'institution.uni-ijssel',
+          'admission.deliver-request',
+          data,
+          new Date(),
+        );
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    expect(await app.get(DataSource).manager.count(OutboxMessageEntity)).toBe(0);
+  });
+
+  it('moves committed rows into BullMQ with their deterministic id and marks them sent', async () => {
+    await write();
+    expect(await app.get(OutboxRelayService).relayOnce()).toBe(1);
+    const job = await queue().getJob('c-1-admission_deliver-request-v2');
+    expect(job?.name).toBe('admission.deliver-request');
+    expect(job?.data).toEqual(data);
+    const rows = await app.get(DataSource).manager.find(OutboxMessageEntity);
+    expect(rows.map((r) => r.sentAt instanceof Date)).toEqual([true]);
+    expect(await app.get(OutboxRelayService).relayOnce()).toBe(0);
+  });
+
+  it('turns a second copy of the same job into a no-op', async () => {
+    await write();
+    expect(await app.get(OutboxRelayService).relayOnce()).toBe(1);
+    expect(await queue().getJobCounts('waiting', 'delayed', 'active', 'completed')).toMatchObject({
+      waiting: 1,
+    });
+  });
+});
