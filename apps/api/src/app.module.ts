@@ -3,7 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { CatalogueController } from './controllers/catalogue.controller';
 import { CreditRecordsController } from './controllers/credit-records.controller';
 import { DevTokensController } from './controllers/dev-tokens.controller';
@@ -13,23 +12,13 @@ import { MeController } from './controllers/me.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { BearerAuthGuard } from './http/auth.guard';
 
-export interface AppOptions extends CoreOptions {
-  /** Run the job side in this process too (npm start, tests); production runs workers separately. */
-  withWorker?: boolean;
-}
-
 @Module({})
 export class AppModule {
-  static forRoot(options: AppOptions = {}): DynamicModule {
+  static forRoot(options: CoreOptions = {}): DynamicModule {
     const config = options.config ?? loadConfig();
-    const withWorker = options.withWorker ?? config.runWorker;
     return {
       module: AppModule,
-      imports: [
-        CoreModule.forRoot({ ...options, config }),
-        TerminusModule,
-        ...(withWorker ? [WorkerModule] : []),
-      ],
+      imports: [CoreModule.forRoot({ ...options, config }), TerminusModule],
       controllers: [
         HealthController,
         MeController,

@@ -17,9 +17,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
-  app
-    .get(Logger)
-    .log(`Leerroutes API on ${url} (docs ${url}/docs)${config.runWorker ? ' with worker' : ''}`);
+  app.get(Logger).log(`Leerroutes API on ${url} (docs ${url}/docs)`);
 }
 
 bootstrap().catch(startupFailure);

@@ -15,6 +15,7 @@ import {
 } from '@lr/testing';
 import { Actor, CLOCK } from '@lr/workflow/domain';
 import { PersonEntity } from '@lr/database';
+import { WorkerModule } from '../../worker/src/worker.module';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 
@@ -53,12 +54,10 @@ export class TestApp {
     });
     const clock = new TestClock(new Date(TEST_START));
     const moduleRef = await Test.createTestingModule({
+      // The API and, unless a test asks otherwise, the worker side in this one process.
       imports: [
-        AppModule.forRoot({
-          config,
-          withWorker: options.withWorker ?? true,
-          institutions: options.institutions,
-        }),
+        AppModule.forRoot({ config, institutions: options.institutions }),
+        ...(options.withWorker === false ? [] : [WorkerModule]),
       ],
     })
       .overrideProvider(CLOCK)

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@lr/config';
 import { preflight, startupFailure } from '@lr/core';
-import { PersonEntity, dataSourceOptions } from '@lr/database';
+import { InstitutionEntity, PersonEntity, dataSourceOptions } from '@lr/database';
 import { REGISTERED_INSTITUTIONS, seedInstitutions } from '@lr/institutions';
 import { issueDevToken } from './issue-dev-token';
 
@@ -29,8 +29,7 @@ async function main(args: string[]): Promise<void> {
       process.stdout.write(`Migrations: ${applied.length} applied.\n`);
     }
     if (command === 'seed' || command === 'setup') {
-      const empty =
-        (await dataSource.query('SELECT count(*)::int AS n FROM institutions'))[0].n === 0;
+      const empty = (await dataSource.manager.count(InstitutionEntity)) === 0;
       if (command === 'seed' || empty) {
         await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS));
         process.stdout.write(

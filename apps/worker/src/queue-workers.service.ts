@@ -8,7 +8,7 @@ import {
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { InstitutionRegistry } from '@lr/institutions';
-import { JOB_NAMES, JobName, createRedisConnection } from '@lr/queue';
+import { JOB_NAMES, JobName, JobOf, createRedisConnection } from '@lr/queue';
 import { DomainError } from '@lr/workflow/domain';
 import { JobHandlers } from './job-handlers';
 
@@ -26,7 +26,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.workers = this.registry.queueNames().map((name) => {
-      const worker = new Worker(name, (job) => this.process(job), {
+      const worker = new Worker<JobOf<JobName>>(name, (job) => this.process(job), {
         connection: createRedisConnection(this.config.redisUrl),
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
@@ -52,11 +52,12 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     );
   }
 
-  private async process(job: Job): Promise<unknown> {
-    if (!JOB_NAMES.includes(job.name as JobName)) {
+  private async process(job: Job<JobOf<JobName>>): Promise<unknown> {
+    const name = job.name as JobName;
+    if (!JOB_NAMES.includes(name)) {
       throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
-    const handler = this.handlers.byName[job.name as JobName];
+    const handler = this.handlers.byName[name];
     try {
       return await handler(job.data);
     } catch (error) {

@@ -26,7 +26,6 @@ export const configSchema = Joi.object({
   DEV_TOKENS_ENABLED: Joi.boolean()
     .default(false)
     .when('NODE_ENV', { is: 'production', then: Joi.valid(false) }),
-  RUN_WORKER: Joi.boolean().default(false),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).max(60000).default(250),
   LOG_LEVEL: Joi.string()
@@ -44,7 +43,6 @@ export interface AppConfig {
   jwtSecret: string;
   jwtIssuer: string;
   devTokensEnabled: boolean;
-  runWorker: boolean;
   workerConcurrency: number;
   outboxPollMs: number;
   logLevel: string;
@@ -52,9 +50,27 @@ export interface AppConfig {
 
 export class ConfigValidationError extends Error {}
 
+/** The environment after validation: defaults applied, numbers and booleans converted. */
+interface ValidatedEnv {
+  NODE_ENV: AppConfig['nodeEnv'];
+  HOST: string;
+  PORT: number;
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  JWT_SECRET: string;
+  JWT_ISSUER: string;
+  DEV_TOKENS_ENABLED: boolean;
+  WORKER_CONCURRENCY: number;
+  OUTBOX_POLL_MS: number;
+  LOG_LEVEL: string;
+}
+
 /** Validates the environment once and returns the typed config; lists every problem in one message. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const { value, error } = configSchema.validate(env, { allowUnknown: true, abortEarly: false });
+  const result = configSchema.validate(env, { allowUnknown: true, abortEarly: false });
+  const { error } = result;
+  const value = result.value as ValidatedEnv;
   if (error) {
     const problems = error.details.map((d) => d.message).join('; ');
     throw new ConfigValidationError(`Invalid configuration: ${problems}`);
@@ -69,7 +85,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: value.JWT_SECRET,
     jwtIssuer: value.JWT_ISSUER,
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
-    runWorker: value.RUN_WORKER,
     workerConcurrency: value.WORKER_CONCURRENCY,
     outboxPollMs: value.OUTBOX_POLL_MS,
     logLevel: value.LOG_LEVEL,

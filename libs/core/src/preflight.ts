@@ -25,13 +25,14 @@ export async function preflight(config: AppConfig): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => (cause = error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(
-      `Redis at ${redact(config.redisUrl)} does not answer: ${(error as Error).message}`,
-    );
+    const reason = (cause ?? (error as Error)).message;
+    throw new Error(`Redis at ${redact(config.redisUrl)} does not answer: ${reason}`);
   } finally {
     redis.disconnect();
   }

@@ -8,8 +8,8 @@ export function startupFailure(error: unknown): never {
   const code = (error as { code?: string }).code;
   let line = `Leerroutes could not start: ${message}`;
   if (error instanceof ConfigValidationError) line = `Leerroutes could not start. ${message}`;
-  else if (code === 'ECONNREFUSED' || /ECONNREFUSED|connect/i.test(message)) {
-    line = `Leerroutes could not start: a service is unreachable (${message}). Check DATABASE_URL and REDIS_URL.`;
+  else if (code === 'ECONNREFUSED' || /does not answer|ECONNREFUSED/.test(message)) {
+    line = `Leerroutes could not start: ${message}. Check DATABASE_URL and REDIS_URL.`;
   } else if (code === '3D000') {
     line = `Leerroutes could not start: ${message}. Create the database or set DATABASE_URL.`;
   }

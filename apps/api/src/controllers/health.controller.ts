@@ -29,7 +29,13 @@ export class HealthController {
       async () => {
         const redis = this.indicators.check('redis');
         try {
-          await this.queues.connection.ping();
+          // While Redis is away ioredis queues commands instead of failing them: bound the wait.
+          await Promise.race([
+            this.queues.connection.ping(),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error('no answer within 1 s')), 1000).unref(),
+            ),
+          ]);
           return redis.up();
         } catch (error) {
           return redis.down({ message: (error as Error).message });

@@ -135,3 +135,13 @@ export function deriveRequestStatus(states: readonly ComponentState[]): RequestS
   if (active.every(isFinal)) return 'completed';
   return 'in_progress';
 }
+
+/** The table as a Mermaid state diagram; README shows exactly this, and a test holds the two together. */
+export function stateDiagram(): string {
+  return [
+    'stateDiagram-v2',
+    '    [*] --> draft',
+    ...TRANSITIONS.map((t) => `    ${t.from} --> ${t.to}: ${t.event} (${t.by.join(', ')})`),
+    ...FINAL_STATES.map((s) => `    ${s} --> [*]`),
+  ].join('\n');
+}

