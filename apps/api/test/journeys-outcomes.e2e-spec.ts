@@ -166,9 +166,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
 
   it('a failed result goes to the exam board, cannot be recognised, and registers nothing', async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    await j.approved('waal-eb-life', request);
-    await j.admitted('ijssel-admissions', request);
+    const request = await j.enrolled();
     await j.resultHome(
       'ijssel-registrar',
       request,
@@ -199,9 +197,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
 
   it('a deviating result (fewer credits than approved) needs the exam board, which recognises what was obtained', async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    await j.approved('waal-eb-life', request);
-    await j.admitted('ijssel-admissions', request);
+    const request = await j.enrolled();
     await j.resultHome(
       'ijssel-registrar',
       request,
@@ -238,9 +234,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
 
   it('registering credits twice changes nothing and says so, also when both attempts come at once', async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    await j.approved('waal-eb-life', request);
-    await j.admitted('ijssel-admissions', request);
+    const request = await j.enrolled();
     await j.resultHome(
       'ijssel-registrar',
       request,
