@@ -40,6 +40,25 @@ describe('the API documentation and health', () => {
     ).toHaveProperty('409');
   });
 
+  it('documents the body of every successful response', async () => {
+    const document = (await t.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+      components: { schemas: Record<string, { properties: object }> };
+    };
+    const undocumented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(
+          ([, op]) =>
+            !Object.entries(op.responses).some(([code, r]) => code.startsWith('2') && r.content),
+        )
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(undocumented).toEqual([]);
+    expect(Object.keys(document.components.schemas.RequestViewDto.properties)).toEqual(
+      expect.arrayContaining(['components', 'timeline', 'status']),
+    );
+  });
+
   it('serves the interactive documentation at /docs', async () => {
     const page = await t.http().get('/docs').redirects(1);
     expect(page.status).toBe(200);

@@ -2,6 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogueQuery } from '@lr/workflow';
 import { InstitutionListQueryDto, OfferingSearchQueryDto } from '../dto/page-query.dto';
+import {
+  InstitutionDetailDto,
+  InstitutionPageDto,
+  OfferingDto,
+  OfferingPageDto,
+} from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
 
@@ -12,16 +18,17 @@ export class CatalogueController {
 
   @Get('institutions')
   @ApiOperation({ summary: 'List the institutions, optionally of one sector' })
-  @ApiOkResponse({ description: 'A page of institutions' })
+  @ApiOkResponse({ type: InstitutionPageDto })
   @ApiProtected(400)
-  institutions(@Query() query: InstitutionListQueryDto) {
+  institutions(@Query() query: InstitutionListQueryDto): Promise<InstitutionPageDto> {
     return this.catalogue.institutions(query);
   }
 
   @Get('institutions/:code')
   @ApiOperation({ summary: 'One institution with its programmes and exam boards' })
+  @ApiOkResponse({ type: InstitutionDetailDto })
   @ApiProtected(404)
-  institution(@Param('code') code: string) {
+  institution(@Param('code') code: string): Promise<InstitutionDetailDto> {
     return this.catalogue.institution(code);
   }
 
@@ -30,16 +37,17 @@ export class CatalogueController {
     summary:
       'Search what the institutions offer (title, institution, sector, period, credits, language)',
   })
-  @ApiOkResponse({ description: 'A page of offerings with the places left' })
+  @ApiOkResponse({ type: OfferingPageDto, description: 'A page of offerings with the places left' })
   @ApiProtected(400)
-  offerings(@Query() query: OfferingSearchQueryDto) {
+  offerings(@Query() query: OfferingSearchQueryDto): Promise<OfferingPageDto> {
     return this.catalogue.offerings(query);
   }
 
   @Get('offerings/:id')
   @ApiOperation({ summary: 'One offering' })
+  @ApiOkResponse({ type: OfferingDto })
   @ApiProtected(400, 404)
-  offering(@Param('id', new ParseUuidPipe()) id: string) {
+  offering(@Param('id', new ParseUuidPipe()) id: string): Promise<OfferingDto> {
     return this.catalogue.offering(id);
   }
 }

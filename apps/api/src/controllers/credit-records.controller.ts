@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreditRecordQuery } from '@lr/workflow';
 import type { Actor } from '@lr/workflow/domain';
 import { CurrentActor } from '../http/auth.guard';
+import { CreditRecordDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 
 @ApiTags('credit record')
@@ -15,8 +16,12 @@ export class CreditRecordsController {
     summary:
       "A student's registered credits with totals (the student, or their institution's registrar)",
   })
+  @ApiOkResponse({ type: CreditRecordDto })
   @ApiProtected(404)
-  get(@CurrentActor() actor: Actor, @Param('studentId') studentId: string) {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('studentId') studentId: string,
+  ): Promise<CreditRecordDto> {
     return this.creditRecord.get(actor, studentId);
   }
 }

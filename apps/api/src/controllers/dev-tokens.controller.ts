@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DevTokensService } from '@lr/auth';
 import { Public } from '../http/auth.guard';
 import { DevTokenRequestDto } from '../dto/decisions.dto';
+import { DevTokenDto, PersonDto } from '../dto/responses.dto';
 
 /** Development sign-in for the seeded people. Only mounted when DEV_TOKENS_ENABLED=true (never in production). */
 @ApiTags('development')
@@ -13,14 +14,16 @@ export class DevTokensController {
 
   @Get('people')
   @ApiOperation({ summary: 'The seeded people a development token can be issued for' })
-  async people() {
-    return (await this.devTokens.people()).map(({ institution: _i, ...p }) => p);
+  @ApiOkResponse({ type: [PersonDto] })
+  people(): Promise<PersonDto[]> {
+    return this.devTokens.people();
   }
 
   @Post('tokens')
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a signed development token for a seeded person' })
-  token(@Body() body: DevTokenRequestDto) {
+  @ApiOkResponse({ type: DevTokenDto })
+  token(@Body() body: DevTokenRequestDto): Promise<DevTokenDto> {
     return this.devTokens.issue(body.personId);
   }
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@lr/workflow/domain';
 import { CurrentActor } from '../http/auth.guard';
 import { ValidationFailedException } from '../http/problem-details.filter';
 import { PageQueryDto } from '../dto/page-query.dto';
+import { InboxPageDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 
 const inboxEnum = Object.fromEntries(INBOXES.map((k) => [k, k]));
@@ -20,7 +21,10 @@ export class InboxController {
       'What awaits me: exam-board (approval and recognition decisions), admissions (host), results (host registrar), registrations (home registrar)',
   })
   @ApiParam({ name: 'kind', enum: INBOXES })
-  @ApiOkResponse({ description: 'A page of components, earliest decision term first' })
+  @ApiOkResponse({
+    type: InboxPageDto,
+    description: 'A page of components, earliest decision term first',
+  })
   @ApiProtected(400, 403)
   list(
     @CurrentActor() actor: Actor,
@@ -35,7 +39,7 @@ export class InboxController {
     )
     kind: InboxKind,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<InboxPageDto> {
     return this.inbox.list(actor, kind, query);
   }
 }

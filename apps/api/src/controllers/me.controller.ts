@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lr/workflow/domain';
 import { CurrentActor } from '../http/auth.guard';
+import { ActorDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 
 @ApiTags('me')
@@ -9,8 +10,9 @@ import { ApiProtected } from './api-docs.decorators';
 export class MeController {
   @Get()
   @ApiOperation({ summary: 'Who the bearer token says I am' })
+  @ApiOkResponse({ type: ActorDto })
   @ApiProtected()
-  me(@CurrentActor() actor: Actor): Actor {
+  me(@CurrentActor() actor: Actor): ActorDto {
     return actor;
   }
 }

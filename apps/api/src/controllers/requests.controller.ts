@@ -28,6 +28,11 @@ import {
 } from '../dto/decisions.dto';
 import { PageQueryDto } from '../dto/page-query.dto';
 import { CreateRequestDto, WithdrawDto } from '../dto/request.dto';
+import {
+  RegistrationOutcomeDto,
+  RequestSummaryPageDto,
+  RequestViewDto,
+} from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
 
@@ -55,18 +60,21 @@ export class RequestsController {
 
   @Post('requests')
   @ApiOperation({ summary: 'Student: compose a request (a draft) with one or more components' })
-  @ApiCreatedResponse({ description: 'The new draft request' })
+  @ApiCreatedResponse({ type: RequestViewDto, description: 'The new draft request' })
   @ApiProtected(400, 403, 404)
-  async createRequest(@CurrentActor() actor: Actor, @Body() body: CreateRequestDto) {
+  async createRequest(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateRequestDto,
+  ): Promise<RequestViewDto> {
     const id = await this.create.execute(actor, body);
     return this.views.get(actor, id);
   }
 
   @Get('requests')
   @ApiOperation({ summary: 'Student: my requests, newest first' })
-  @ApiOkResponse({ description: 'A page of requests' })
+  @ApiOkResponse({ type: RequestSummaryPageDto })
   @ApiProtected(400, 403)
-  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<RequestSummaryPageDto> {
     return this.views.listOwn(actor, query);
   }
 
@@ -74,16 +82,24 @@ export class RequestsController {
   @ApiOperation({
     summary: 'A request with its components, derived routes and one timeline across all parties',
   })
+  @ApiOkResponse({ type: RequestViewDto })
   @ApiProtected(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<RequestViewDto> {
     return this.views.get(actor, id);
   }
 
   @Post('requests/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Student: submit the draft components to the home exam board' })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
-  async submitRequest(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
+  async submitRequest(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<RequestViewDto> {
     await this.submit.execute(actor, id);
     return this.views.get(actor, id);
   }
@@ -93,12 +109,13 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Student: withdraw the whole request (only while no host has enrolled you)',
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async withdrawRequest(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: WithdrawDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.withdraw.request(actor, id, body.reason);
     return this.views.get(actor, id);
   }
@@ -108,13 +125,14 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Student: withdraw one component (only until the host has enrolled you)',
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async withdrawComponent(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: WithdrawDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.withdraw.component(actor, id, componentId, body.reason);
     return this.views.get(actor, id);
   }
@@ -125,13 +143,14 @@ export class RequestsController {
     summary:
       'Home exam board: approve (with how it counts) or reject (with motivation) a component',
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async decideApproval(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: ApprovalDecisionDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.approval.execute(actor, id, componentId, body);
     return this.views.get(actor, id);
   }
@@ -141,13 +160,14 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Host admissions: admit (enrol) or refuse (with reason); capacity and deadline hold',
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async decideAdmission(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: AdmissionDecisionDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.admission.execute(actor, id, componentId, body);
     return this.views.get(actor, id);
   }
@@ -157,13 +177,14 @@ export class RequestsController {
   @ApiOperation({
     summary: "Host registrar: record the result on the host's scale; a final result travels home",
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async recordResult(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: ResultDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.result.execute(actor, id, componentId, body);
     return this.views.get(actor, id);
   }
@@ -173,13 +194,14 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Home exam board: recognise a deviating result (credits, placement) or refuse',
   })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)
   async decideRecognition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: RecognitionDecisionDto,
-  ) {
+  ): Promise<RequestViewDto> {
     await this.recognition.execute(actor, id, componentId, body);
     return this.views.get(actor, id);
   }
@@ -189,24 +211,26 @@ export class RequestsController {
     summary:
       "Home registrar: register the recognised credits in the student's record, exactly once",
   })
-  @ApiCreatedResponse({ description: 'Registered now' })
-  @ApiOkResponse({ description: 'Registered before: nothing changed (alreadyRegistered: true)' })
+  @ApiCreatedResponse({ type: RegistrationOutcomeDto, description: 'Registered now' })
+  @ApiOkResponse({
+    type: RegistrationOutcomeDto,
+    description: 'Registered before: nothing changed (alreadyRegistered: true)',
+  })
   @ApiProtected(400, 403, 404, 409)
   async register(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<RegistrationOutcomeDto> {
     const outcome = await this.registration.execute(actor, id, componentId);
     response.status(outcome.alreadyRegistered ? 200 : 201);
-    const { component: _c, ...entry } = outcome.entry;
     return {
       alreadyRegistered: outcome.alreadyRegistered,
       message: outcome.alreadyRegistered
         ? 'These credits were registered before; nothing changed.'
         : 'Credits registered.',
-      entry,
+      entry: outcome.entry,
     };
   }
 }

@@ -44,11 +44,7 @@ export class CatalogueQuery {
       em.find(ProgrammeEntity, { where: { institutionCode: code }, order: { code: 'ASC' } }),
       em.find(ExamBoardEntity, { where: { institutionCode: code }, order: { code: 'ASC' } }),
     ]);
-    return {
-      ...institution,
-      programmes: programmes.map(({ institution: _i, ...p }) => p),
-      examBoards: examBoards.map(({ institution: _i, ...b }) => b),
-    };
+    return { ...institution, programmes, examBoards };
   }
 
   async offerings(filter: OfferingFilter): Promise<Page<OfferingView>> {

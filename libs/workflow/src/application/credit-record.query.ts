@@ -32,7 +32,7 @@ export class CreditRecordQuery {
         studentNumber: student.studentNumber,
         institutionCode: student.institutionCode,
       },
-      entries: entries.map(({ component: _c, ...entry }) => entry),
+      entries,
       totals,
     };
   }

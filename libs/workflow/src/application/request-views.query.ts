@@ -88,10 +88,6 @@ export class RequestViewsQuery {
       components: components.map((c) => {
         const offering = offerings.find((o) => o.id === c.offeringId)!;
         const entry = byComponent(credits, c.id);
-        const { component: _r, ...result } = byComponent(results, c.id) ?? { component: undefined };
-        const { component: _g, ...recognition } = byComponent(recognitions, c.id) ?? {
-          component: undefined,
-        };
         return {
           id: c.id,
           position: c.position,
@@ -122,8 +118,8 @@ export class RequestViewsQuery {
                   reference: c.approvalReference,
                 },
           enrolmentReference: c.enrolmentReference,
-          result: 'componentId' in result ? result : null,
-          recognition: 'componentId' in recognition ? recognition : null,
+          result: byComponent(results, c.id),
+          recognition: byComponent(recognitions, c.id),
           registration: entry
             ? { creditEntryId: entry.id, registeredAt: entry.registeredAt }
             : null,

@@ -1,0 +1,321 @@
+/**
+ * The shapes the API answers with, for the OpenAPI document (and clients generated from it). Controllers declare
+ * these as their return types, so a view that loses a documented field does not compile.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMPONENT_STATES,
+  CREDIT_UNITS,
+  GRADING_SCALES,
+  REQUEST_STATUSES,
+  ROLES,
+  SECTORS,
+} from '@lr/workflow/domain';
+import type {
+  ComponentState,
+  CreditUnit,
+  GradingScale,
+  LearningRoute,
+  RequestStatus,
+  Role,
+  Sector,
+} from '@lr/workflow/domain';
+
+class PageDto {
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'Items matching, over all pages' }) total: number;
+}
+
+class CodeNameDto {
+  @ApiProperty() code: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class InstitutionDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
+  @ApiProperty({ enum: GRADING_SCALES }) gradingScale: GradingScale;
+}
+
+export class InstitutionPageDto extends PageDto {
+  @ApiProperty({ type: [InstitutionDto] }) items: InstitutionDto[];
+}
+
+class ProgrammeDto {
+  @ApiProperty() institutionCode: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() examBoardCode: string;
+}
+
+class ExamBoardDto {
+  @ApiProperty() institutionCode: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Days within which the board decides' }) decisionTermDays: number;
+}
+
+export class InstitutionDetailDto extends InstitutionDto {
+  @ApiProperty({ type: [ProgrammeDto] }) programmes: ProgrammeDto[];
+  @ApiProperty({ type: [ExamBoardDto] }) examBoards: ExamBoardDto[];
+}
+
+export class OfferingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() institutionCode: string;
+  @ApiProperty() institutionName: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
+  @ApiProperty() programmeCode: string;
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ description: "In the host's credit unit" }) credits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
+  @ApiProperty({ example: '2026-2027 P3' }) period: string;
+  @ApiProperty({ enum: ['nl', 'en'] }) language: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty() placesLeft: number;
+  @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
+  @ApiProperty({ type: [String] }) prerequisites: string[];
+}
+
+export class OfferingPageDto extends PageDto {
+  @ApiProperty({ type: [OfferingDto] }) items: OfferingDto[];
+}
+
+export class RequestSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() studentId: string;
+  @ApiProperty() homeInstitutionCode: string;
+  @ApiProperty() homeProgrammeCode: string;
+  @ApiProperty() motivation: string;
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: RequestStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class RequestSummaryPageDto extends PageDto {
+  @ApiProperty({ type: [RequestSummaryDto] }) items: RequestSummaryDto[];
+}
+
+class StudentRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) studentNumber: string | null;
+}
+
+class ComponentOfferingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() credits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
+  @ApiProperty() period: string;
+  @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
+}
+
+class ApprovalDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Credits in the home unit' }) credits:
+    number | null;
+  @ApiProperty({ enum: CREDIT_UNITS, nullable: true }) creditUnit: CreditUnit | null;
+  @ApiProperty({ type: String, nullable: true }) placement: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The decision reference' }) reference:
+    string | null;
+}
+
+class ResultViewDto {
+  @ApiProperty({ description: "As the host gave it, on the host's scale" }) grade: string;
+  @ApiProperty({ enum: GRADING_SCALES }) gradingScale: GradingScale;
+  @ApiProperty() passed: boolean;
+  @ApiProperty() credits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
+  @ApiProperty() isFinal: boolean;
+  @ApiProperty() recordedBy: string;
+  @ApiProperty() recordedAt: Date;
+}
+
+class RecognitionViewDto {
+  @ApiProperty({ enum: ['recognised', 'not_recognised'] }) outcome: 'recognised' | 'not_recognised';
+  @ApiProperty() originalGrade: string;
+  @ApiProperty({ enum: GRADING_SCALES }) originalGradingScale: GradingScale;
+  @ApiProperty() originalPassed: boolean;
+  @ApiProperty() originalCredits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) originalCreditUnit: CreditUnit;
+  @ApiProperty() recognisedCredits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) recognisedCreditUnit: CreditUnit;
+  @ApiProperty({ type: String, nullable: true }) placement: string | null;
+  @ApiProperty({ example: 'hours ÷ 28 = EC' }) conversionRule: string;
+  @ApiProperty({
+    enum: ['approval', 'decision'],
+    description: 'Recognised under the approval, or by a decision',
+  })
+  basis: 'approval' | 'decision';
+  @ApiProperty() decisionReference: string;
+  @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+  @ApiProperty() decidedBy: string;
+  @ApiProperty() decidedAt: Date;
+}
+
+class RegistrationRefDto {
+  @ApiProperty({ format: 'uuid' }) creditEntryId: string;
+  @ApiProperty() registeredAt: Date;
+}
+
+class ComponentViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() position: number;
+  @ApiProperty({ enum: COMPONENT_STATES }) state: ComponentState;
+  @ApiProperty({ description: 'Send it back as expectedVersion to decide on what you saw' })
+  version: number;
+  @ApiProperty({ enum: [4, 5, 6], description: 'The learning route, derived from home and host' })
+  route: LearningRoute;
+  @ApiProperty({ type: CodeNameDto }) host: CodeNameDto;
+  @ApiProperty({ type: ComponentOfferingDto }) offering: ComponentOfferingDto;
+  @ApiProperty({ enum: ['elective-space', 'minor', 'replacement'] }) countsAs: string;
+  @ApiProperty({ type: String, nullable: true }) replacesUnit: string | null;
+  @ApiProperty() motivation: string;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: "End of the home exam board's decision term",
+  })
+  decisionDueAt: Date | null;
+  @ApiProperty({ type: ApprovalDto, nullable: true }) approval: ApprovalDto | null;
+  @ApiProperty({ type: String, nullable: true }) enrolmentReference: string | null;
+  @ApiProperty({ type: ResultViewDto, nullable: true }) result: ResultViewDto | null;
+  @ApiProperty({ type: RecognitionViewDto, nullable: true }) recognition: RecognitionViewDto | null;
+  @ApiProperty({ type: RegistrationRefDto, nullable: true })
+  registration: RegistrationRefDto | null;
+}
+
+class TimelineActorDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: [...ROLES, 'system'] }) role: string;
+  @ApiProperty() institutionCode: string;
+}
+
+class TimelineEntryDto {
+  @ApiProperty() at: Date;
+  @ApiProperty({ format: 'uuid' }) componentId: string;
+  @ApiProperty({ example: 'approve' }) event: string;
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: TimelineActorDto }) actor: TimelineActorDto;
+  @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+}
+
+export class RequestViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: REQUEST_STATUSES, description: 'Derived from the components' })
+  status: RequestStatus;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: StudentRefDto }) student: StudentRefDto;
+  @ApiProperty({ type: CodeNameDto }) homeInstitution: CodeNameDto;
+  @ApiProperty({ type: CodeNameDto }) homeProgramme: CodeNameDto;
+  @ApiProperty() motivation: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: [ComponentViewDto], description: 'The components this actor may see' })
+  components: ComponentViewDto[];
+  @ApiProperty({
+    type: [TimelineEntryDto],
+    description: 'Every transition, across all parties, oldest first',
+  })
+  timeline: TimelineEntryDto[];
+}
+
+export class InboxItemDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ format: 'uuid' }) componentId: string;
+  @ApiProperty({ enum: COMPONENT_STATES }) state: ComponentState;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: [4, 5, 6] }) route: number;
+  @ApiProperty() studentId: string;
+  @ApiProperty({ type: String, nullable: true }) studentName: string | null;
+  @ApiProperty() homeInstitutionCode: string;
+  @ApiProperty() homeProgrammeCode: string;
+  @ApiProperty() hostInstitutionCode: string;
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty() offeringTitle: string;
+  @ApiProperty() credits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: string;
+  @ApiProperty() placesLeft: number;
+  @ApiProperty({ type: Date, nullable: true }) decisionDueAt: Date | null;
+  @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class InboxPageDto extends PageDto {
+  @ApiProperty({ type: [InboxItemDto] }) items: InboxItemDto[];
+}
+
+export class CreditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() studentId: string;
+  @ApiProperty() institutionCode: string;
+  @ApiProperty({ format: 'uuid' }) componentId: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty() unitTitle: string;
+  @ApiProperty() hostInstitutionCode: string;
+  @ApiProperty({ description: 'Recognised credits, in the home unit' }) credits: number;
+  @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
+  @ApiProperty({ type: String, nullable: true }) placement: string | null;
+  @ApiProperty() originalGrade: string;
+  @ApiProperty() decisionReference: string;
+  @ApiProperty() registeredBy: string;
+  @ApiProperty() registeredAt: Date;
+}
+
+class CreditRecordStudentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) studentNumber: string | null;
+  @ApiProperty() institutionCode: string;
+}
+
+export class CreditRecordDto {
+  @ApiProperty({ type: CreditRecordStudentDto }) student: CreditRecordStudentDto;
+  @ApiProperty({ type: [CreditEntryDto] }) entries: CreditEntryDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { EC: 14.57 },
+    description: 'Total credits per unit',
+  })
+  totals: Record<string, number>;
+}
+
+export class RegistrationOutcomeDto {
+  @ApiProperty({ description: 'True when the credits were registered before: nothing changed' })
+  alreadyRegistered: boolean;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: CreditEntryDto }) entry: CreditEntryDto;
+}
+
+export class ActorDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: [...ROLES, 'system'] }) role: Role | 'system';
+  @ApiProperty() institutionCode: string;
+  @ApiProperty({ type: [String] }) programmeCodes: string[];
+  @ApiProperty() name: string;
+}
+
+export class PersonDto {
+  @ApiProperty() id: string;
+  @ApiProperty() institutionCode: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) studentNumber: string | null;
+  @ApiProperty({ type: [String] }) programmeCodes: string[];
+}
+
+export class DevTokenDto {
+  @ApiProperty() token: string;
+  @ApiProperty({ type: ActorDto }) actor: ActorDto;
+}
