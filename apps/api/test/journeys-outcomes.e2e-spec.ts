@@ -217,6 +217,22 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
       ]),
     );
 
+    const waiting = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
+    const recognitions = await t
+      .as('waal-eb-life')
+      .get('/inbox/exam-board?state=awaiting_recognition');
+    const ids = recognitions.body.items.map((i: { componentId: string }) => i.componentId);
+    expect(ids).toContain(request.components[0].id);
+    expect(ids).not.toContain(waiting.components[0].id);
+    const crossSector = await j.submitted('macca', [{ offering: 'hs-westland/TB-ENERGIE' }]);
+    const route6 = await t.as('waal-eb-life').get('/inbox/exam-board?route=6');
+    const route6Ids = route6.body.items.map((i: { componentId: string }) => i.componentId);
+    expect(route6Ids).toContain(crossSector.components[0].id);
+    expect(route6Ids).not.toContain(waiting.components[0].id);
+    const notInInbox = await t.as('waal-eb-life').get('/inbox/exam-board?state=enrolled');
+    expect(notInInbox.status).toBe(400);
+    expect(notInInbox.body.errors).toEqual([expect.objectContaining({ field: 'state' })]);
+
     const decided = await j.act('waal-eb-life', j.path(request, 0, 'recognition'), {
       decision: 'recognise',
       credits: 4,

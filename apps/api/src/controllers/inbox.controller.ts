@@ -4,7 +4,7 @@ import { INBOXES, InboxKind, InboxQuery } from '@lr/workflow';
 import type { Actor } from '@lr/workflow/domain';
 import { CurrentActor } from '../http/auth.guard';
 import { ValidationFailedException } from '../http/problem-details.filter';
-import { PageQueryDto } from '../dto/page-query.dto';
+import { InboxQueryDto } from '../dto/page-query.dto';
 import { InboxPageDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 
@@ -38,7 +38,7 @@ export class InboxController {
       }),
     )
     kind: InboxKind,
-    @Query() query: PageQueryDto,
+    @Query() query: InboxQueryDto,
   ): Promise<InboxPageDto> {
     return this.inbox.list(actor, kind, query);
   }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CREDIT_UNITS, SECTORS } from '@lr/workflow/domain';
-import type { CreditUnit, Sector } from '@lr/workflow/domain';
+import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/workflow/domain';
+import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/workflow/domain';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
@@ -70,4 +70,20 @@ export class OfferingSearchQueryDto extends InstitutionListQueryDto {
   @IsNumber()
   @Min(0)
   maxCredits?: number;
+}
+
+export class InboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: COMPONENT_STATES,
+    description: "Only this one of the inbox's states",
+  })
+  @IsOptional()
+  @IsIn(COMPONENT_STATES)
+  state?: ComponentState;
+
+  @ApiPropertyOptional({ enum: [4, 5, 6] })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([4, 5, 6])
+  route?: LearningRoute;
 }

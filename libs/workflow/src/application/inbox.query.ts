@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ComponentState, ForbiddenError } from '../domain';
+import { ComponentState, DomainError, ForbiddenError, LearningRoute } from '../domain';
 import type { Actor } from '../domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
@@ -54,14 +54,30 @@ export interface InboxItem {
   updatedAt: Date;
 }
 
+export interface InboxFilter extends PageQuery {
+  /** One of the inbox's states, e.g. only recognition decisions in the exam board's inbox. */
+  state?: ComponentState;
+  route?: LearningRoute;
+}
+
 @Injectable()
 export class InboxQuery {
   constructor(private readonly store: RequestStore) {}
 
-  async list(actor: Actor, kind: InboxKind, query: PageQuery): Promise<Page<InboxItem>> {
+  async list(actor: Actor, kind: InboxKind, query: InboxFilter): Promise<Page<InboxItem>> {
     const def = DEFINITIONS[kind];
-    if (actor.role !== def.role)
+    if (actor.role !== def.role) {
       throw new ForbiddenError(`The ${kind} inbox is for the role ${def.role}.`);
+    }
+    if (query.state && !def.states.includes(query.state)) {
+      throw new DomainError(
+        'INBOX.STATE_NOT_IN_INBOX',
+        `The ${kind} inbox holds ${def.states.join(', ')}.`,
+        'invalid',
+        { field: 'state' },
+      );
+    }
+    const states = query.state ? [query.state] : def.states;
     const qb = this.store.dataSource
       .createQueryBuilder()
       .from('components', 'c')
@@ -71,7 +87,8 @@ export class InboxQuery {
       .where(`c.${def.side}_institution_code = :institution`, {
         institution: actor.institutionCode,
       })
-      .andWhere('c.state IN (:...states)', { states: def.states });
+      .andWhere('c.state IN (:...states)', { states });
+    if (query.route) qb.andWhere('c.route = :route', { route: query.route });
     if (def.byProgramme) {
       qb.andWhere('c.home_programme_code IN (:...programmes)', {
         programmes: [...actor.programmeCodes, ''],
@@ -105,6 +122,6 @@ export class InboxQuery {
       .offset(offsetOf(query))
       .limit(query.pageSize)
       .getRawMany<InboxItem>();
-    return { items: rows, total, ...query };
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }
 }
