@@ -1,5 +1,5 @@
 // `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations, seeds the demo
-// institutions into an empty database, and runs the API with the worker in one process.
+// institutions into an empty database, and runs the API and a worker as two processes, as in production.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -110,19 +110,24 @@ Stop with Ctrl+C.
   const children = ['api', 'worker'].map((app) =>
     spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: 'inherit' }),
   );
-  let exiting = false;
-  const stopAll = (signal) => children.forEach((child) => child.exitCode === null && child.kill(signal));
+  // When one process ends the other is stopped too; a process that failed makes the whole command fail.
+  let stopping = false;
+  let failed = false;
+  const stopAll = (signal) => {
+    stopping = true;
+    children.forEach((child) => child.exitCode === null && child.kill(signal));
+  };
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   for (const child of children) {
     child.on('exit', async (code) => {
-      if (!exiting) {
-        exiting = true;
+      if (!stopping) {
+        failed = true;
         stopAll('SIGTERM');
       }
       if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) {
         await embedded?.stop();
-        process.exit(code ?? 0);
+        process.exit(failed ? code || 1 : 0);
       }
     });
   }

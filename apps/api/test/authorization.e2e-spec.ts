@@ -53,6 +53,35 @@ describe('who may do what: refused actions change nothing', () => {
     );
   });
 
+  it('shows a draft to no one but its student, and a request to a host only once it was sent there', async () => {
+    const draft = await j.compose('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
+    expect((await t.as('waal-eb-life').get(`/requests/${draft.id}`)).status).toBe(404);
+    expect((await t.as('waal-registrar').get(`/requests/${draft.id}`)).status).toBe(404);
+    const submitted = await j.act('macca', `/requests/${draft.id}/submit`);
+    expect((await t.as('waal-eb-life').get(`/requests/${submitted.id}`)).status).toBe(200);
+    expect((await t.as('ijssel-admissions').get(`/requests/${submitted.id}`)).status).toBe(404);
+    expect((await t.as('ijssel-registrar').get(`/requests/${submitted.id}`)).status).toBe(404);
+    await j.approved('waal-eb-life', submitted);
+    expect((await t.as('ijssel-admissions').get(`/requests/${submitted.id}`)).status).toBe(200);
+  });
+
+  it('says 403 before anything about state or version to someone who may not act', async () => {
+    const pending = await j.submitted('macca', [{ offering: 'hs-westland/TB-ENERGIE' }]);
+    await j.approved('waal-eb-life', pending);
+    const stale = await t
+      .as('macca')
+      .post(j.path(pending, 0, 'approval'), { decision: 'approve', expectedVersion: 1 });
+    expect(stale.status).toBe(403);
+    const hostWithdraws = await t
+      .as('westland-admissions')
+      .post(`/requests/${pending.id}/withdraw`);
+    expect(hostWithdraws.status).toBe(403);
+    expect(hostWithdraws.body).not.toHaveProperty('context');
+    const hostSubmits = await t.as('westland-admissions').post(`/requests/${pending.id}/submit`);
+    expect(hostSubmits.status).toBe(403);
+    expect(await j.state(pending.components[0].id)).toBe('awaiting_admission');
+  });
+
   it('refuses the student deciding on their own request (403: they see it, but may not decide)', async () => {
     const before = await snapshot();
     const response = await t
@@ -70,6 +99,7 @@ describe('who may do what: refused actions change nothing', () => {
       .as('westland-admissions')
       .post(j.path(request, 0, 'admission'), { decision: 'admit' });
     expect(otherHost.status).toBe(404);
+    expect(await snapshot()).toEqual(before);
     // The home registrar sees the request but may not record the host's result.
     await j.admitted('ijssel-admissions', request);
     const enrolled = await snapshot();

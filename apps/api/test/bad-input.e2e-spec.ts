@@ -42,6 +42,14 @@ describe('bad input gets a clear problem and changes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses fields sent to a command that takes none', async () => {
+    const draft = await j.compose('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const submit = await t.as('macca').post(`/requests/${draft.id}/submit`, { urgent: true });
+    expect(submit.status).toBe(400);
+    expect(submit.body.errors).toEqual([expect.objectContaining({ field: 'urgent' })]);
+    expect(await j.state(draft.components[0].id)).toBe('draft');
+  });
+
   it('refuses a replacement that does not name the unit it replaces', async () => {
     const before = await counts();
     const response = await t.as('macca').post('/requests', {
@@ -121,9 +129,10 @@ describe('bad input gets a clear problem and changes nothing', () => {
 
   it('refuses a result that is not on the host scale or contradicts pass/fail', async () => {
     const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    await t.dataSource.query(`UPDATE components SET state = 'enrolled' WHERE id = $1`, [
-      request.components[0].id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE components SET state = 'enrolled', approval_reference = 'eb/2026/t' WHERE id = $1`,
+      [request.components[0].id],
+    );
     const path = j.path(request, 0, 'result');
     const offScale = await t
       .as('ijssel-registrar')

@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { ComponentEntity, CreditEntryEntity, OfferingEntity, TransitionEntity } from '@lr/database';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
-import type { ComponentState } from '@lr/workflow/domain';
+import type { ComponentState } from '@lr/domain';
 import { TestApp } from './test-app';
 
 export interface Part {
@@ -69,9 +69,13 @@ export class Journey {
   }
 
   async waitForState(componentId: string, state: ComponentState): Promise<void> {
-    await waitFor(async () => ((await this.state(componentId)) === state ? true : undefined), {
-      what: `component ${componentId} to reach ${state} (now ${await this.state(componentId)})`,
-    });
+    try {
+      await waitFor(async () => ((await this.state(componentId)) === state ? true : undefined));
+    } catch {
+      throw new Error(
+        `Component ${componentId} did not reach ${state}; it is ${await this.state(componentId)}`,
+      );
+    }
   }
 
   /** Exam board approves component `index`; waits until the job has delivered it to the host. */

@@ -32,7 +32,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
     expect(missing.body.errors).toEqual([
       expect.objectContaining({
         field: 'motivation',
-        messages: ['motivation is required for a rejection'],
+        messages: ['motivation is required for a rejection and may not be empty'],
       }),
     ]);
     expect(await j.state(request.components[0].id)).toBe('awaiting_approval');
@@ -223,6 +223,11 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
       .get('/inbox/exam-board?state=awaiting_recognition');
     const ids = recognitions.body.items.map((i: { componentId: string }) => i.componentId);
     expect(ids).toContain(request.components[0].id);
+    // The board's 56-day term for the recognition decision runs from the referral.
+    const referred = recognitions.body.items.find(
+      (i: { componentId: string }) => i.componentId === request.components[0].id,
+    );
+    expect(referred.decisionDueAt).toBe('2027-01-26T09:00:00.000Z');
     expect(ids).not.toContain(waiting.components[0].id);
     const crossSector = await j.submitted('macca', [{ offering: 'hs-westland/TB-ENERGIE' }]);
     const route6 = await t.as('waal-eb-life').get('/inbox/exam-board?route=6');

@@ -151,6 +151,8 @@ describe('journeys through learning routes 4, 5 and 6 (API and worker)', () => {
       recognisedCreditUnit: 'EC',
       conversionRule: 'hours ÷ 28 = EC',
       basis: 'approval',
+      motivation:
+        '8.57 EC as approved; the result of 240 hours converts to 8.57 EC (hours ÷ 28 = EC).',
     });
     expectStatus(await t.as('westland-registrar').post(j.path(request, 0, 'registration')), 201);
     const record = expectStatus(await t.as('sem').get('/students/sem/credit-record'), 200).body;

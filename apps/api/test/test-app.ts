@@ -13,7 +13,7 @@ import {
   createTestDatabase,
   deleteRedisPrefix,
 } from '@lr/testing';
-import { Actor, CLOCK } from '@lr/workflow/domain';
+import { Actor, CLOCK } from '@lr/domain';
 import { PersonEntity } from '@lr/database';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AppModule } from '../src/app.module';

@@ -8,7 +8,7 @@ import { issueDevToken } from './issue-dev-token';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate          apply pending migrations
-  seed             add the registered institutions and demo people (idempotent)
+  seed             add the registered institutions, and outside production their demo people (idempotent)
   setup            migrate, then seed when the database has no institutions yet
   token <person>   print a development token for a seeded person (npm run token -- macca)
   people           list the seeded people`;
@@ -31,9 +31,13 @@ async function main(args: string[]): Promise<void> {
     if (command === 'seed' || command === 'setup') {
       const empty = (await dataSource.manager.count(InstitutionEntity)) === 0;
       if (command === 'seed' || empty) {
-        await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS));
+        await dataSource.transaction((em) =>
+          seedInstitutions(em, REGISTERED_INSTITUTIONS, {
+            demoPeople: config.nodeEnv !== 'production',
+          }),
+        );
         process.stdout.write(
-          `Seeded ${REGISTERED_INSTITUTIONS.length} institutions and their demo people.\n`,
+          `Seeded ${REGISTERED_INSTITUTIONS.length} institutions${config.nodeEnv === 'production' ? '' : ' and their demo people'}.\n`,
         );
       }
     }

@@ -9,7 +9,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { InstitutionRegistry } from '@lr/institutions';
 import { JOB_NAMES, JobName, JobOf, createRedisConnection } from '@lr/queue';
-import { DomainError } from '@lr/workflow/domain';
+import { DomainError } from '@lr/domain';
 import { JobHandlers } from './job-handlers';
 
 /** Runs a BullMQ worker for every institution's queue and dispatches each job to its handler. */

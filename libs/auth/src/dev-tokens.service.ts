@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonEntity } from '@lr/database';
-import { Actor, NotFoundError } from '@lr/workflow/domain';
+import { Actor, NotFoundError } from '@lr/domain';
 import { TokenService } from './token.service';
 
 /** Issues tokens for seeded people, for local use and tests only (off unless DEV_TOKENS_ENABLED). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import { Actor, ROLES, Role } from '@lr/workflow/domain';
+import { Actor, ROLES, Role } from '@lr/domain';
 
 /** The claims we put in and read from a bearer token. */
 interface ActorClaims {

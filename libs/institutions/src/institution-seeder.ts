@@ -9,12 +9,13 @@ import {
 import type { InstitutionDefinition } from './institution.definition';
 
 /**
- * Writes the institutions' catalogues and demo people. Idempotent: rows that exist are left as they are, so
- * places already taken in an offering are never reset.
+ * Writes the institutions' catalogues and, unless told not to, their demo people. Idempotent: rows that exist
+ * are left as they are, so places already taken in an offering are never reset.
  */
 export async function seedInstitutions(
   em: EntityManager,
   definitions: InstitutionDefinition[],
+  { demoPeople = true } = {},
 ): Promise<void> {
   const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
     if (rows.length > 0)
@@ -68,6 +69,7 @@ export async function seedInstitutions(
         }),
       ),
     );
+    if (!demoPeople) continue;
     await insert(
       PersonEntity,
       d.people.map((p) =>

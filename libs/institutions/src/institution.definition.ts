@@ -1,4 +1,4 @@
-import type { CreditUnit, GradingScale, Role, Sector } from '@lr/workflow/domain';
+import type { CreditUnit, GradingScale, Role, Sector } from '@lr/domain';
 import type { StudentInformationSystem } from './student-information-system';
 
 export interface ProgrammeDefinition {

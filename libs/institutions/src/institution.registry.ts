@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, GradingScale, NotFoundError } from '@lr/workflow/domain';
+import { DomainError, GradingScale, NotFoundError } from '@lr/domain';
 import type { InstitutionDefinition } from './institution.definition';
 
 export const INSTITUTION_DEFINITIONS = Symbol('INSTITUTION_DEFINITIONS');
@@ -45,11 +45,5 @@ export class InstitutionRegistry {
       );
     }
     return board;
-  }
-
-  programmesOfExamBoard(institutionCode: string, examBoardCode: string): string[] {
-    return this.get(institutionCode)
-      .programmes.filter((p) => p.examBoard === examBoardCode)
-      .map((p) => p.code);
   }
 }

@@ -28,7 +28,8 @@ export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {
 }
 
 export const DEFAULT_JOB_OPTIONS = {
-  attempts: 8,
+  // 1 s doubling over 15 attempts: the last waits about 4.5 hours, about 9 hours in all.
+  attempts: 15,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: false,

@@ -46,6 +46,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const rows = await em
         .createQueryBuilder(OutboxMessageEntity, 'o')
         .where('o.sent_at IS NULL')
+        // Only queues this process serves: a row for an institution it does not know yet (during a rollout)
+        // waits for a worker that does, instead of failing every batch.
+        .andWhere('o.queue_name IN (:...queues)', { queues: this.queues.names() })
         .orderBy('o.id')
         .limit(BATCH_SIZE)
         .setLock('pessimistic_write')

@@ -39,6 +39,10 @@ export class QueuesService implements OnApplicationShutdown {
     return queue;
   }
 
+  names(): string[] {
+    return [...this.queues.keys()];
+  }
+
   all(): Queue[] {
     return [...this.queues.values()];
   }

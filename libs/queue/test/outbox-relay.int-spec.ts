@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { ConfigModule, loadConfig } from '@lr/config';
 import { DatabaseModule, OutboxMessageEntity } from '@lr/database';
 import { InstitutionsModule } from '@lr/institutions';
@@ -86,5 +86,31 @@ describe('the outbox relay', () => {
     expect(await queue().getJobCounts('waiting', 'delayed', 'active', 'completed')).toMatchObject({
       waiting: 1,
     });
+  });
+
+  it('leaves a row for a queue this process does not serve, and still sends the others', async () => {
+    await app.get(DataSource).transaction(async (em) => {
+      const at = new Date();
+      await enqueueInTransaction(
+        em,
+        'institution.not-yet-known',
+        'admission.deliver-request',
+        { ...data, componentId: 'c-2' },
+        at,
+      );
+      await enqueueInTransaction(
+        em,
+        'institution.uni-ijssel',
+        'admission.deliver-request',
+        { ...data, componentId: 'c-3' },
+        at,
+      );
+    });
+    expect(await app.get(OutboxRelayService).relayOnce()).toBe(1);
+    expect(await queue().getJob('c-3-admission_deliver-request-v2')).toBeDefined();
+    const unsent = await app
+      .get(DataSource)
+      .manager.findBy(OutboxMessageEntity, { sentAt: IsNull() });
+    expect(unsent.map((r) => r.queueName)).toEqual(['institution.not-yet-known']);
   });
 });

@@ -1,4 +1,5 @@
-import type { Clock } from '@lr/workflow/domain';
+import { addDays } from '@lr/domain';
+import type { Clock } from '@lr/domain';
 
 /** A clock the test sets and moves; the workflow reads it instead of the system time. */
 export class TestClock implements Clock {
@@ -13,6 +14,6 @@ export class TestClock implements Clock {
   }
 
   advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 24 * 3600 * 1000);
+    this.current = addDays(this.current, days);
   }
 }

@@ -1,4 +1,3 @@
-export * from './domain';
 export * from './application/catalogue.query';
 export * from './application/create-request.use-case';
 export * from './application/credit-record.query';

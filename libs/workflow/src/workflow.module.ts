@@ -14,7 +14,7 @@ import { RequestStore } from './application/request-store';
 import { RequestViewsQuery } from './application/request-views.query';
 import { SubmitRequestUseCase } from './application/submit-request.use-case';
 import { WithdrawUseCase } from './application/withdraw.use-case';
-import { CLOCK, systemClock } from './domain';
+import { CLOCK, systemClock } from '@lr/domain';
 
 const USE_CASES: Provider[] = [
   RequestStore,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreditRecordQuery } from '@lr/workflow';
-import type { Actor } from '@lr/workflow/domain';
+import type { Actor } from '@lr/domain';
 import { CurrentActor } from '../http/auth.guard';
 import { CreditRecordDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';

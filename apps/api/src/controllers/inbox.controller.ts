@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { INBOXES, InboxKind, InboxQuery } from '@lr/workflow';
-import type { Actor } from '@lr/workflow/domain';
+import type { Actor } from '@lr/domain';
 import { CurrentActor } from '../http/auth.guard';
 import { ValidationFailedException } from '../http/problem-details.filter';
 import { InboxQueryDto } from '../dto/page-query.dto';

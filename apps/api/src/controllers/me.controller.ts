@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@lr/workflow/domain';
+import type { Actor } from '@lr/domain';
 import { CurrentActor } from '../http/auth.guard';
 import { ActorDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';

@@ -18,7 +18,7 @@ import {
   SubmitRequestUseCase,
   WithdrawUseCase,
 } from '@lr/workflow';
-import type { Actor } from '@lr/workflow/domain';
+import type { Actor } from '@lr/domain';
 import { CurrentActor } from '../http/auth.guard';
 import {
   AdmissionDecisionDto,
@@ -27,7 +27,7 @@ import {
   ResultDto,
 } from '../dto/decisions.dto';
 import { PageQueryDto } from '../dto/page-query.dto';
-import { CreateRequestDto, WithdrawDto } from '../dto/request.dto';
+import { CreateRequestDto, EmptyBodyDto, WithdrawDto } from '../dto/request.dto';
 import {
   RegistrationOutcomeDto,
   RequestSummaryPageDto,
@@ -99,6 +99,7 @@ export class RequestsController {
   async submitRequest(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
+    @Body() _body: EmptyBodyDto,
   ): Promise<RequestViewDto> {
     await this.submit.execute(actor, id);
     return this.views.get(actor, id);
@@ -221,6 +222,7 @@ export class RequestsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() _body: EmptyBodyDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegistrationOutcomeDto> {
     const outcome = await this.registration.execute(actor, id, componentId);

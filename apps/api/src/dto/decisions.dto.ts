@@ -13,8 +13,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CREDIT_UNITS, GRADING_SCALES } from '@lr/workflow/domain';
-import type { CreditUnit, GradingScale } from '@lr/workflow/domain';
+import { CREDIT_UNITS, GRADING_SCALES } from '@lr/domain';
+import type { CreditUnit, GradingScale } from '@lr/domain';
 
 /** Credits are at most a whole mbo programme's study load in hours. */
 const MAX_CREDITS = 10000;
@@ -39,7 +39,7 @@ export class ApprovalDecisionDto extends VersionedDto {
   @ValidateIf((o: ApprovalDecisionDto) => o.decision === 'reject' || o.motivation !== undefined)
   @MaxLength(4000)
   @IsString()
-  @IsNotEmpty({ message: 'motivation is required for a rejection' })
+  @IsNotEmpty({ message: 'motivation is required for a rejection and may not be empty' })
   motivation?: string;
 
   @ApiPropertyOptional({
@@ -71,7 +71,7 @@ export class AdmissionDecisionDto extends VersionedDto {
   @ValidateIf((o: AdmissionDecisionDto) => o.decision === 'refuse' || o.reason !== undefined)
   @MaxLength(4000)
   @IsString()
-  @IsNotEmpty({ message: 'reason is required for a refusal' })
+  @IsNotEmpty({ message: 'reason is required for a refusal and may not be empty' })
   reason?: string;
 }
 
@@ -138,7 +138,7 @@ export class RecognitionDecisionDto extends VersionedDto {
   @ValidateIf((o: RecognitionDecisionDto) => o.decision === 'refuse' || o.motivation !== undefined)
   @MaxLength(4000)
   @IsString()
-  @IsNotEmpty({ message: 'motivation is required for a refusal' })
+  @IsNotEmpty({ message: 'motivation is required for a refusal and may not be empty' })
   motivation?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/workflow/domain';
-import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/workflow/domain';
+import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/domain';
+import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/domain';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })

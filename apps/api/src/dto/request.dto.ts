@@ -75,7 +75,5 @@ export class WithdrawDto {
   reason?: string;
 }
 
-export class CreatedDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-}
+/** For commands without fields: with the strict validation pipe, any field sent is refused. */
+export class EmptyBodyDto {}

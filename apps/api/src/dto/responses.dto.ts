@@ -10,7 +10,7 @@ import {
   REQUEST_STATUSES,
   ROLES,
   SECTORS,
-} from '@lr/workflow/domain';
+} from '@lr/domain';
 import type {
   ComponentState,
   CreditUnit,
@@ -19,7 +19,7 @@ import type {
   RequestStatus,
   Role,
   Sector,
-} from '@lr/workflow/domain';
+} from '@lr/domain';
 
 class PageDto {
   @ApiProperty() page: number;

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { TokenService } from '@lr/auth';
-import type { Actor } from '@lr/workflow/domain';
+import type { Actor } from '@lr/domain';
 
 const PUBLIC = 'public';
 /** Marks a route that needs no bearer token (health, development sign-in). */

@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorKind } from '@lr/workflow/domain';
+import { DomainError, DomainErrorKind } from '@lr/domain';
 
 export interface FieldError {
   field: string;

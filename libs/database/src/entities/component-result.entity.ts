@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { ComponentEntity } from './component.entity';
-import type { CreditUnit, GradingScale } from '@lr/workflow/domain';
+import type { CreditUnit, GradingScale } from '@lr/domain';
 import { numeric } from './numeric.transformer';
 
 /** The host's result for a component, kept exactly as the host gave it. A provisional result may be replaced. */

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { OfferingEntity } from './offering.entity';
 import { RequestEntity } from './request.entity';
-import type { ComponentState, CreditUnit, LearningRoute } from '@lr/workflow/domain';
+import type { ComponentState, CreditUnit, LearningRoute } from '@lr/domain';
 import { numeric } from './numeric.transformer';
 
 export type CountsAs = 'elective-space' | 'minor' | 'replacement';

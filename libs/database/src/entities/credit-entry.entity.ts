@@ -9,7 +9,7 @@ import {
   Relation,
 } from 'typeorm';
 import { ComponentEntity } from './component.entity';
-import type { CreditUnit } from '@lr/workflow/domain';
+import type { CreditUnit } from '@lr/domain';
 import { numeric } from './numeric.transformer';
 
 /** A line in the student's credit record. One per component at most: the unique index makes it exactly once. */

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CreditUnit, GradingScale, Sector } from '@lr/workflow/domain';
+import type { CreditUnit, GradingScale, Sector } from '@lr/domain';
 
 @Entity({ name: 'institutions' })
 @Check('ck_institutions_sector', `sector IN ('mbo', 'hbo', 'wo')`)

@@ -9,7 +9,7 @@ import {
   Relation,
 } from 'typeorm';
 import { InstitutionEntity } from './institution.entity';
-import type { CreditUnit } from '@lr/workflow/domain';
+import type { CreditUnit } from '@lr/domain';
 import { numeric } from './numeric.transformer';
 
 @Entity({ name: 'offerings' })

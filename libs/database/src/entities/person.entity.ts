@@ -9,7 +9,7 @@ import {
   Relation,
 } from 'typeorm';
 import { InstitutionEntity } from './institution.entity';
-import type { Role } from '@lr/workflow/domain';
+import type { Role } from '@lr/domain';
 
 /** A person known to an institution: the seeded demo people that development tokens are issued for. */
 @Entity({ name: 'people' })

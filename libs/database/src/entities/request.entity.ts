@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { RequestStatus } from '@lr/workflow/domain';
+import type { RequestStatus } from '@lr/domain';
 
 @Entity({ name: 'requests' })
 @Index('ix_requests_student', ['studentId', 'createdAt'])

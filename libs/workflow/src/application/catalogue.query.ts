@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExamBoardEntity, InstitutionEntity, OfferingEntity, ProgrammeEntity } from '@lr/database';
-import { CreditUnit, NotFoundError, Sector } from '../domain';
+import { CreditUnit, NotFoundError, Sector } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
 

@@ -8,7 +8,7 @@ import {
   TransitionEntity,
 } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, DomainError, ForbiddenError, NotFoundError, deriveRoute } from '../domain';
+import { Actor, DomainError, ForbiddenError, NotFoundError, deriveRoute } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface ComponentDraft {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CreditEntryEntity, PersonEntity } from '@lr/database';
-import { Actor, NotFoundError } from '../domain';
+import { Actor, NotFoundError } from '@lr/domain';
 import { RequestStore } from './request-store';
 
-/** The credits registered for a student, with totals per unit. */
+/**
+ * The credits registered for a student, with totals per unit. Not paginated: one student's record is a few
+ * dozen lines at most, and the totals need all of them.
+ */
 @Injectable()
 export class CreditRecordQuery {
   constructor(private readonly store: RequestStore) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OfferingEntity } from '@lr/database';
-import { Actor, ConflictError, DomainError, dutchDate } from '../domain';
+import { Actor, ConflictError, DomainError, dutchDate } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface AdmissionDecision {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OfferingEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { enqueueInTransaction } from '@lr/queue';
-import { Actor, DomainError, assertPositiveCredits, convertCredits } from '../domain';
+import { Actor, DomainError, assertPositiveCredits, convertCredits } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface ApprovalDecision {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComponentResultEntity, OfferingEntity, RecognitionEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, DomainError, assertPositiveCredits } from '../domain';
+import { Actor, DomainError, assertPositiveCredits } from '@lr/domain';
 import { recognitionRow } from './receive-result.use-case';
 import { proposeRecognition } from './recognition.policy';
 import { RequestStore } from './request-store';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
-import { SYSTEM_ACTOR, dutchDate } from '../domain';
+import { SYSTEM_ACTOR, dutchDate } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ComponentState, DomainError, ForbiddenError, LearningRoute } from '../domain';
-import type { Actor } from '../domain';
+import { ComponentState, DomainError, ForbiddenError, LearningRoute } from '@lr/domain';
+import type { Actor } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
 
@@ -13,24 +13,40 @@ interface InboxDefinition {
   /** Which side of the component the actor's institution must be. */
   side: 'home' | 'host';
   byProgramme: boolean;
+  /** What comes first: the nearest deadline of this actor's own, else what has waited longest. */
+  firstBy: 'c.decision_due_at' | 'o.enrolment_deadline' | 'c.updated_at';
 }
 
-/** Each actor's work: what awaits their decision, oldest deadline first. */
+/** Each actor's work: what awaits their decision, the most urgent first. */
 const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
   'exam-board': {
     role: 'exam-board',
     states: ['awaiting_approval', 'awaiting_recognition'],
     side: 'home',
     byProgramme: true,
+    firstBy: 'c.decision_due_at',
   },
   admissions: {
     role: 'host-admissions',
     states: ['awaiting_admission'],
     side: 'host',
     byProgramme: false,
+    firstBy: 'o.enrolment_deadline',
   },
-  results: { role: 'registrar', states: ['enrolled'], side: 'host', byProgramme: false },
-  registrations: { role: 'registrar', states: ['recognised'], side: 'home', byProgramme: false },
+  results: {
+    role: 'registrar',
+    states: ['enrolled'],
+    side: 'host',
+    byProgramme: false,
+    firstBy: 'c.updated_at',
+  },
+  registrations: {
+    role: 'registrar',
+    states: ['recognised'],
+    side: 'home',
+    byProgramme: false,
+    firstBy: 'c.updated_at',
+  },
 };
 
 export interface InboxItem {
@@ -116,7 +132,7 @@ export class InboxQuery {
         'o.enrolment_deadline::text AS "enrolmentDeadline"',
         'c.updated_at AS "updatedAt"',
       ])
-      .orderBy('c.decision_due_at', 'ASC', 'NULLS LAST')
+      .orderBy(def.firstBy, 'ASC', 'NULLS LAST')
       .addOrderBy('c.updated_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .offset(offsetOf(query))

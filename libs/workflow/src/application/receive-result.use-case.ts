@@ -5,9 +5,9 @@ import {
   OfferingEntity,
   RecognitionEntity,
 } from '@lr/database';
+import { SYSTEM_ACTOR, addDays } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
-import { SYSTEM_ACTOR } from '../domain';
 import { proposeRecognition } from './recognition.policy';
 import { RequestStore } from './request-store';
 
@@ -45,13 +45,17 @@ export class ReceiveResultUseCase {
         const proposal = proposeRecognition(component, offering, result, home.creditUnit);
         const actor = { ...SYSTEM_ACTOR, institutionCode: home.code };
         if (proposal.deviations.length > 0) {
+          // A recognition decision is a decision of the board like the approval: its term starts again now.
+          const board = this.registry.examBoardForProgramme(home.code, request.homeProgrammeCode);
           await this.store.transition(locked, {
             event: 'refer_to_exam_board',
             actor,
             motivation: `Needs a recognition decision: ${proposal.deviations.join('; ')}.`,
+            changes: { decisionDueAt: addDays(now, board.decisionTermDays) },
           });
           return 'referred';
         }
+        const approved = `${component.approvedCredits} ${home.creditUnit}`;
         await this.store.transition(locked, {
           event: 'recognise_automatically',
           actor,
@@ -67,7 +71,10 @@ export class ReceiveResultUseCase {
             conversionRule: proposal.rule,
             basis: 'approval',
             decisionReference: component.approvalReference!,
-            motivation: null,
+            // The approval fixed the credits; the conversion shows that the result covers them.
+            motivation:
+              `${approved} as approved; the result of ${result.credits} ${result.creditUnit} ` +
+              `converts to ${proposal.credits} ${proposal.unit} (${proposal.rule}).`,
             decidedBy: 'system',
             decidedAt: now,
           }),

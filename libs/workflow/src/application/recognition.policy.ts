@@ -1,5 +1,5 @@
 import { ComponentEntity, ComponentResultEntity, OfferingEntity } from '@lr/database';
-import { CreditUnit, convertCredits } from '../domain';
+import { CreditUnit, convertCredits } from '@lr/domain';
 
 export interface RecognitionProposal {
   /** The result's credits in the home unit, and how they were converted. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ComponentResultEntity, OfferingEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { enqueueInTransaction } from '@lr/queue';
-import { Actor, CreditUnit, DomainError, GradingScale, gradeIsPass } from '../domain';
+import { Actor, CreditUnit, DomainError, GradingScale, gradeIsPass } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface ResultInput {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreditEntryEntity, OfferingEntity, RecognitionEntity } from '@lr/database';
-import { Actor } from '../domain';
+import { Actor } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface RegistrationOutcome {

@@ -17,7 +17,7 @@ import {
   canSee,
   deriveRequestStatus,
   findTransition,
-} from '../domain';
+} from '@lr/domain';
 
 export interface Locked {
   em: EntityManager;
@@ -42,6 +42,8 @@ export function scopeOf(request: RequestEntity, component: ComponentEntity): Com
     homeInstitutionCode: request.homeInstitutionCode,
     homeProgrammeCode: request.homeProgrammeCode,
     hostInstitutionCode: component.hostInstitutionCode,
+    submitted: request.submittedAt !== null,
+    sentToHost: component.approvalReference !== null,
   };
 }
 
@@ -108,16 +110,17 @@ export class RequestStore {
   async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
     const { em, request, component, now } = locked;
     const { event, actor } = input;
-    if (input.expectedVersion !== undefined && input.expectedVersion !== component.version) {
-      throw new StaleVersionError(input.expectedVersion, component.version, component.state);
-    }
     const scope = scopeOf(request, component);
     const mayCause = (parties: readonly Party[]) => parties.some((p) => actsAs(actor, p, scope));
-    // First whether this actor may ever cause the event here (403), then whether the state allows it now (409).
+    // First whether this actor may ever cause the event here (403); only then anything about the component's
+    // version or state (409), which is not for others to learn.
     if (!mayCause(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.by))) {
       throw new ForbiddenError(
         `A ${actor.role} of ${actor.institutionCode} may not '${event}' this component.`,
       );
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== component.version) {
+      throw new StaleVersionError(input.expectedVersion, component.version, component.state);
     }
     const transition = findTransition(component.state, event);
     if (!transition || !mayCause(transition.by)) {
@@ -152,6 +155,13 @@ export class RequestStore {
     });
     await this.refreshRequestStatus(em, request, now);
     return component;
+  }
+
+  /** Actions on the whole request are its student's alone; checked before anything about its state is said. */
+  requireOwnStudent(actor: Actor, request: RequestEntity): void {
+    if (actor.role !== 'student' || actor.id !== request.studentId) {
+      throw new ForbiddenError('Only the student who made this request may do that.');
+    }
   }
 
   private async lockRequest(em: EntityManager, requestId: string): Promise<RequestEntity | null> {

@@ -12,7 +12,7 @@ import {
   RequestEntity,
   TransitionEntity,
 } from '@lr/database';
-import { Actor, ForbiddenError, NotFoundError, canSee } from '../domain';
+import { Actor, ForbiddenError, NotFoundError, canSee } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf, RequestStore } from './request-store';
 

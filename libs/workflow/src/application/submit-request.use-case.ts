@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, ConflictError } from '../domain';
+import { Actor, ConflictError, addDays } from '@lr/domain';
 import { RequestStore } from './request-store';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /** The student submits all draft components to the home exam board; its decision term starts now. */
 @Injectable()
@@ -15,6 +13,7 @@ export class SubmitRequestUseCase {
 
   async execute(actor: Actor, requestId: string): Promise<void> {
     await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
+      this.store.requireOwnStudent(actor, request);
       const drafts = components.filter((c) => c.state === 'draft');
       if (drafts.length === 0) {
         throw new ConflictError(
@@ -27,7 +26,7 @@ export class SubmitRequestUseCase {
         request.homeProgrammeCode,
       );
       request.submittedAt ??= now;
-      const decisionDueAt = new Date(now.getTime() + board.decisionTermDays * DAY_MS);
+      const decisionDueAt = addDays(now, board.decisionTermDays);
       for (const component of drafts) {
         await this.store.transition(
           { em, request, component, now },

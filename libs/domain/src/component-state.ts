@@ -1,5 +1,5 @@
 /**
- * The whole state model of a request component, as data. The code (ComponentStateMachine) and the tests read
+ * The whole state model of a request component, as data. RequestStore.transition and the tests read
  * this table; README draws it. A component is one unit (offering) at one host.
  */
 export const COMPONENT_STATES = [

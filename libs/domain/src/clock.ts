@@ -11,3 +11,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export function dutchDate(at: Date): string {
   return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
+
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * 24 * 3600 * 1000);
+}

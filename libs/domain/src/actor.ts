@@ -27,6 +27,10 @@ export interface ComponentScope {
   homeInstitutionCode: string;
   homeProgrammeCode: string;
   hostInstitutionCode: string;
+  /** The student has submitted it: from here on the home side (exam board, registrar) sees it. */
+  submitted: boolean;
+  /** The exam board approved it, so it went to the host: from here on the host side sees it. */
+  sentToHost: boolean;
 }
 
 export function actsAs(actor: Actor, party: Party, scope: ComponentScope): boolean {
@@ -53,24 +57,23 @@ export function actsAs(actor: Actor, party: Party, scope: ComponentScope): boole
 }
 
 /**
- * Whether the actor may see the component at all. Someone who may not see it gets 404, so that the existence
+ * Whether the actor may see the component at all: its student always, the home side once it is submitted, the
+ * host side once the exam board has sent it there. Someone who may not see it gets 404, so that the existence
  * of another student's request does not leak; someone who sees it but may not act gets 403.
  */
 export function canSee(actor: Actor, scope: ComponentScope): boolean {
+  const home = actor.institutionCode === scope.homeInstitutionCode && scope.submitted;
+  const host = actor.institutionCode === scope.hostInstitutionCode && scope.sentToHost;
   switch (actor.role) {
     case 'student':
       return actsAs(actor, 'student', scope);
     case 'exam-board':
-      return actsAs(actor, 'home-exam-board', scope);
+      return actsAs(actor, 'home-exam-board', scope) && scope.submitted;
     case 'host-admissions':
-      return actsAs(actor, 'host-admissions', scope);
+      return host;
     case 'registrar':
-      return actsAs(actor, 'host-registrar', scope) || actsAs(actor, 'home-registrar', scope);
     case 'admin':
-      return (
-        actor.institutionCode === scope.homeInstitutionCode ||
-        actor.institutionCode === scope.hostInstitutionCode
-      );
+      return home || host;
     case 'system':
       return true;
   }

@@ -76,6 +76,8 @@ describe('who acts for which side of a component', () => {
     homeInstitutionCode: 'uni-waal',
     homeProgrammeCode: 'msc-food',
     hostInstitutionCode: 'uni-ijssel',
+    submitted: true,
+    sentToHost: true,
   };
   const actor = (
     role: Actor['role'],
@@ -107,6 +109,20 @@ describe('who acts for which side of a component', () => {
     expect(actsAs(actor('registrar', 'uni-ijssel'), 'host-registrar', scope)).toBe(true);
     expect(actsAs(actor('registrar', 'uni-ijssel'), 'home-registrar', scope)).toBe(false);
     expect(actsAs(actor('registrar', 'uni-waal'), 'home-registrar', scope)).toBe(true);
+  });
+
+  it('shows a draft to its student only, and a component to the host only once it was approved', () => {
+    const draft = { ...scope, submitted: false, sentToHost: false };
+    const submitted = { ...scope, submitted: true, sentToHost: false };
+    const board = actor('exam-board', 'uni-waal', 'eb', ['msc-food']);
+    expect(canSee(actor('student', 'uni-waal', 'macca'), draft)).toBe(true);
+    expect(canSee(board, draft)).toBe(false);
+    expect(canSee(actor('registrar', 'uni-waal'), draft)).toBe(false);
+    expect(canSee(board, submitted)).toBe(true);
+    expect(canSee(actor('host-admissions', 'uni-ijssel'), submitted)).toBe(false);
+    expect(canSee(actor('registrar', 'uni-ijssel'), submitted)).toBe(false);
+    expect(canSee(actor('admin', 'uni-ijssel'), submitted)).toBe(false);
+    expect(canSee(actor('host-admissions', 'uni-ijssel'), scope)).toBe(true);
   });
 
   it('lets only those involved see the component', () => {
