@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TokenService } from '@lr/auth';
+import { DevTokensService } from '@lr/auth';
 import { AppConfig, loadConfig } from '@lr/config';
 import { InstitutionDefinition } from '@lr/institutions';
 import {
@@ -13,8 +13,7 @@ import {
   createTestDatabase,
   deleteRedisPrefix,
 } from '@lr/testing';
-import { Actor, CLOCK } from '@lr/domain';
-import { PersonEntity } from '@lr/database';
+import { CLOCK } from '@lr/domain';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
@@ -76,21 +75,11 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
-  /** Requests as a seeded person, with a token signed the way the API verifies it. */
+  /** Requests as a seeded person, with the development token the API issues for them. */
   as(personId: string) {
     const token = async () => {
       if (!this.tokens.has(personId)) {
-        const person = await this.dataSource.manager.findOneByOrFail(PersonEntity, {
-          id: personId,
-        });
-        const actor: Actor = {
-          id: person.id,
-          role: person.role,
-          institutionCode: person.institutionCode,
-          programmeCodes: person.programmeCodes,
-          name: person.name,
-        };
-        this.tokens.set(personId, this.app.get(TokenService).sign(actor));
+        this.tokens.set(personId, (await this.app.get(DevTokensService).issue(personId)).token);
       }
       return `Bearer ${this.tokens.get(personId)}`;
     };
