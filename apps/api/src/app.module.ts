@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
+import { AdminController } from './controllers/admin.controller';
 import { CatalogueController } from './controllers/catalogue.controller';
 import { CreditRecordsController } from './controllers/credit-records.controller';
 import { DevTokensController } from './controllers/dev-tokens.controller';
@@ -26,6 +27,7 @@ export class AppModule {
         RequestsController,
         InboxController,
         CreditRecordsController,
+        AdminController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],

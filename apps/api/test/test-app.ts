@@ -24,6 +24,8 @@ export const TEST_START = '2026-12-01T09:00:00Z';
 export interface TestAppOptions {
   withWorker?: boolean;
   institutions?: InstitutionDefinition[];
+  /** Configuration beyond the test defaults, e.g. { JOB_ATTEMPTS: '2' }. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -50,6 +52,7 @@ export class TestApp {
       DEV_TOKENS_ENABLED: 'true',
       OUTBOX_POLL_MS: '20',
       LOG_LEVEL: 'silent',
+      ...options.env,
     });
     const clock = new TestClock(new Date(TEST_START));
     const moduleRef = await Test.createTestingModule({

@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '@lr/config';
 import { InstitutionRegistry } from '@lr/institutions';
 import { JOB_NAMES, JobName, JobOf, createRedisConnection } from '@lr/queue';
 import { DomainError } from '@lr/domain';
+import { DeliveryFailuresUseCase } from '@lr/workflow';
 import { JobHandlers } from './job-handlers';
 
 /** Runs a BullMQ worker for every institution's queue and dispatches each job to its handler. */
@@ -22,6 +23,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: InstitutionRegistry,
     private readonly handlers: JobHandlers,
+    private readonly failures: DeliveryFailuresUseCase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -31,11 +33,22 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
       });
-      worker.on('failed', (job, error) =>
+      worker.on('failed', (job, error) => {
+        if (!job) return;
         this.logger.warn(
-          `Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
-        ),
-      );
+          `Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`,
+        );
+        const final =
+          error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+        // If this process dies before the mark is written, the reconciler finds the failed job and writes it.
+        if (final) {
+          this.failures
+            .markFailed(job.data, error.message)
+            .catch((e: Error) =>
+              this.logger.error(`Could not mark ${job.id} as failed: ${e.message}`),
+            );
+        }
+      });
       worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));
       return worker;
     });

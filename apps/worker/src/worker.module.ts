@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayService } from '@lr/queue';
 import { JobHandlers } from './job-handlers';
 import { QueueWorkersService } from './queue-workers.service';
+import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
 
-/** The job side: queue workers and the outbox relay. Imported by the worker process, or by the API in one process. */
+/** The job side: queue workers, the outbox relay and the reconciler. Imported by the worker process, or by the API in one process. */
 @Module({
-  providers: [JobHandlers, QueueWorkersService, OutboxRelayService],
+  providers: [JobHandlers, QueueWorkersService, OutboxRelayService, ReconcilerSchedulerService],
   exports: [JobHandlers],
 })
 export class WorkerModule {}

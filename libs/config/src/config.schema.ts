@@ -27,6 +27,8 @@ export const configSchema = Joi.object({
     .default(false)
     .when('NODE_ENV', { is: 'production', then: Joi.valid(false) }),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
+  JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
+  RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).max(60000).default(250),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -44,6 +46,8 @@ export interface AppConfig {
   jwtIssuer: string;
   devTokensEnabled: boolean;
   workerConcurrency: number;
+  jobAttempts: number;
+  reconcileIntervalMs: number;
   outboxPollMs: number;
   logLevel: string;
 }
@@ -62,6 +66,8 @@ interface ValidatedEnv {
   JWT_ISSUER: string;
   DEV_TOKENS_ENABLED: boolean;
   WORKER_CONCURRENCY: number;
+  JOB_ATTEMPTS: number;
+  RECONCILE_INTERVAL_MS: number;
   OUTBOX_POLL_MS: number;
   LOG_LEVEL: string;
 }
@@ -86,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtIssuer: value.JWT_ISSUER,
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
     workerConcurrency: value.WORKER_CONCURRENCY,
+    jobAttempts: value.JOB_ATTEMPTS,
+    reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     outboxPollMs: value.OUTBOX_POLL_MS,
     logLevel: value.LOG_LEVEL,
   };

@@ -51,6 +51,12 @@ export function actsAs(actor: Actor, party: Party, scope: ComponentScope): boole
       return actor.role === 'registrar' && actor.institutionCode === scope.hostInstitutionCode;
     case 'home-registrar':
       return actor.role === 'registrar' && actor.institutionCode === scope.homeInstitutionCode;
+    case 'admin':
+      return (
+        actor.role === 'admin' &&
+        (actor.institutionCode === scope.homeInstitutionCode ||
+          actor.institutionCode === scope.hostInstitutionCode)
+      );
     case 'system':
       return actor.role === 'system';
   }

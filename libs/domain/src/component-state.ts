@@ -34,12 +34,15 @@ export const COMPONENT_EVENTS = [
   'recognise',
   'refuse_recognition',
   'register',
+  'delivery_failed',
+  'redeliver',
 ] as const;
 export type ComponentEvent = (typeof COMPONENT_EVENTS)[number];
 
 /**
  * Who may cause an event. The party combines a role with a scope: the home side is the student's institution and
- * programme, the host side is the institution offering the unit. 'system' is the worker acting on a job.
+ * programme, the host side is the institution offering the unit. 'admin' is an application administrator of
+ * either side. 'system' is the worker acting on a job.
  */
 export type Party =
   | 'student'
@@ -47,6 +50,7 @@ export type Party =
   | 'host-admissions'
   | 'host-registrar'
   | 'home-registrar'
+  | 'admin'
   | 'system';
 
 export interface Transition {
@@ -102,6 +106,11 @@ export const TRANSITIONS: readonly Transition[] = [
     by: ['home-exam-board'],
   },
   { from: 'recognised', event: 'register', to: 'registered', by: ['home-registrar'] },
+  // A job that failed for good leaves its component where it was, marked, until an admin sends it again.
+  { from: 'approved', event: 'delivery_failed', to: 'approved', by: ['system'] },
+  { from: 'result_recorded', event: 'delivery_failed', to: 'result_recorded', by: ['system'] },
+  { from: 'approved', event: 'redeliver', to: 'approved', by: ['admin'] },
+  { from: 'result_recorded', event: 'redeliver', to: 'result_recorded', by: ['admin'] },
 ];
 
 /** States a component never leaves. */

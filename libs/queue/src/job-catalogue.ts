@@ -23,13 +23,13 @@ export type JobOf<N extends JobName> = JobPayloads[N];
 export const JOB_NAMES: readonly JobName[] = ['admission.deliver-request', 'result.deliver-home'];
 
 /** Deterministic ids make a duplicate enqueue a no-op in BullMQ (which rejects ':' in custom ids). */
+// Every transition bumps the version, so a step sent again after 'delivery_failed' and 'redeliver' is a new job.
 export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {
   return `${data.componentId}-${name.replace('.', '_')}-v${data.expectedVersion}`;
 }
 
+/** Attempts come from the config (JOB_ATTEMPTS): 15 by default, 1 s doubling, about nine hours in all. */
 export const DEFAULT_JOB_OPTIONS = {
-  // 1 s doubling over 15 attempts: the last waits about 4.5 hours, about 9 hours in all.
-  attempts: 15,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: false,

@@ -23,7 +23,7 @@ export class QueuesService implements OnApplicationShutdown {
         new Queue(name, {
           connection: this.connection,
           prefix: config.queuePrefix,
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: config.jobAttempts },
         }),
       );
     }

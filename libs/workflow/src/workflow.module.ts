@@ -6,6 +6,8 @@ import { DecideAdmissionUseCase } from './application/decide-admission.use-case'
 import { DecideApprovalUseCase } from './application/decide-approval.use-case';
 import { DecideRecognitionUseCase } from './application/decide-recognition.use-case';
 import { DeliverAdmissionRequestUseCase } from './application/deliver-admission-request.use-case';
+import { DeliveryFailuresUseCase } from './application/delivery-failures.use-case';
+import { DeliveryReconciler } from './application/delivery-reconciler';
 import { InboxQuery } from './application/inbox.query';
 import { ReceiveResultUseCase } from './application/receive-result.use-case';
 import { RecordResultUseCase } from './application/record-result.use-case';
@@ -32,6 +34,8 @@ const USE_CASES: Provider[] = [
   InboxQuery,
   CreditRecordQuery,
   CatalogueQuery,
+  DeliveryFailuresUseCase,
+  DeliveryReconciler,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

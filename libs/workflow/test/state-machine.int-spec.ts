@@ -60,6 +60,13 @@ const ACTORS: Record<Party, Actor> = {
     programmeCodes: [],
     name: 'Home registrar',
   },
+  admin: {
+    id: 'ijssel-admin',
+    role: 'admin',
+    institutionCode: 'uni-ijssel',
+    programmeCodes: [],
+    name: 'Administrator',
+  },
   system: SYSTEM_ACTOR,
 };
 

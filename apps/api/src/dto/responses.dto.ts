@@ -319,3 +319,18 @@ export class DevTokenDto {
   @ApiProperty() token: string;
   @ApiProperty({ type: ActorDto }) actor: ActorDto;
 }
+
+export class DeliveryFailureDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ enum: COMPONENT_STATES }) state: ComponentState;
+  @ApiProperty() version: number;
+  @ApiProperty() homeInstitutionCode: string;
+  @ApiProperty() hostInstitutionCode: string;
+  @ApiProperty({ type: Date, nullable: true }) deliveryFailedAt: Date | null;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class DeliveryFailurePageDto extends PageDto {
+  @ApiProperty({ type: [DeliveryFailureDto] }) items: DeliveryFailureDto[];
+}

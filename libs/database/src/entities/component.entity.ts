@@ -101,6 +101,10 @@ export class ComponentEntity {
   @Column({ name: 'decision_due_at', type: 'timestamptz', nullable: true })
   decisionDueAt: Date | null;
 
+  /** Set when the job carrying this component failed for good; cleared when an admin sends it again. */
+  @Column({ name: 'delivery_failed_at', type: 'timestamptz', nullable: true })
+  deliveryFailedAt: Date | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

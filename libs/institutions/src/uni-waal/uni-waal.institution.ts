@@ -77,6 +77,13 @@ export const uniWaal: InstitutionDefinition = {
       examBoard: 'eb-life-sciences',
     },
     {
+      id: 'waal-eb-life-chair',
+      role: 'exam-board',
+      name: 'Chair, Exam Board Life Sciences',
+      email: 'chair-ec-ls@uni-waal.example',
+      examBoard: 'eb-life-sciences',
+    },
+    {
       id: 'waal-eb-nutrition',
       role: 'exam-board',
       name: 'Secretary, Exam Board Nutrition',

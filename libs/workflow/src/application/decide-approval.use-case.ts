@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OfferingEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { enqueueInTransaction } from '@lr/queue';
 import { Actor, DomainError, assertPositiveCredits, convertCredits } from '@lr/domain';
+import { enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
 export interface ApprovalDecision {
@@ -76,13 +76,7 @@ export class DecideApprovalUseCase {
           approvalReference: `${board.code}/${now.getUTCFullYear()}/${component.id.slice(0, 8)}`,
         },
       });
-      await enqueueInTransaction(
-        em,
-        this.registry.get(component.hostInstitutionCode).queue,
-        'admission.deliver-request',
-        { requestId: request.id, componentId: component.id, expectedVersion: component.version },
-        now,
-      );
+      await enqueuePendingJob(em, this.registry, component, now);
     });
   }
 }

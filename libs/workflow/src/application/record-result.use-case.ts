@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ComponentResultEntity, OfferingEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { enqueueInTransaction } from '@lr/queue';
 import { Actor, CreditUnit, DomainError, GradingScale, gradeIsPass } from '@lr/domain';
+import { enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
 export interface ResultInput {
@@ -35,7 +35,7 @@ export class RecordResultUseCase {
     input: ResultInput,
   ): Promise<void> {
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
-      const { em, request, component, now } = locked;
+      const { em, component, now } = locked;
       const scale =
         input.gradingScale ?? this.registry.get(component.hostInstitutionCode).gradingScale;
       const accepted = this.registry.acceptedGradingScales(component.hostInstitutionCode);
@@ -84,15 +84,7 @@ export class RecordResultUseCase {
         },
         ['componentId'],
       );
-      if (input.final) {
-        await enqueueInTransaction(
-          em,
-          this.registry.get(request.homeInstitutionCode).queue,
-          'result.deliver-home',
-          { requestId: request.id, componentId: component.id, expectedVersion: component.version },
-          now,
-        );
-      }
+      await enqueuePendingJob(em, this.registry, component, now);
     });
   }
 }

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, Not } from 'typeorm';
+import { ComponentEntity } from '@lr/database';
+import { Actor, ConflictError, ForbiddenError, SYSTEM_ACTOR } from '@lr/domain';
+import { InstitutionRegistry } from '@lr/institutions';
+import type { ComponentJob } from '@lr/queue';
+import { Page, PageQuery, offsetOf } from './pagination';
+import { enqueuePendingJob } from './pending-job';
+import { RequestStore } from './request-store';
+
+/**
+ * A job that failed for good (a host's system down for longer than all retries) leaves its component where it
+ * was, marked in its timeline and in the admins' list, until an admin sends it again.
+ */
+@Injectable()
+export class DeliveryFailuresUseCase {
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+  ) {}
+
+  /** Called when the job for this state and version has failed for good; does nothing otherwise. */
+  async markFailed(job: ComponentJob, reason: string): Promise<boolean> {
+    return this.store.withComponent(
+      SYSTEM_ACTOR,
+      job.requestId,
+      job.componentId,
+      async (locked) => {
+        const { component, now } = locked;
+        if (component.version !== job.expectedVersion || component.deliveryFailedAt !== null)
+          return false;
+        await this.store.transition(locked, {
+          event: 'delivery_failed',
+          actor: SYSTEM_ACTOR,
+          motivation: `Delivery failed: ${reason}`,
+          changes: { deliveryFailedAt: now },
+        });
+        return true;
+      },
+    );
+  }
+
+  async redeliver(actor: Actor, requestId: string, componentId: string): Promise<void> {
+    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      const { em, component, now } = locked;
+      if (actor.role === 'admin' && component.deliveryFailedAt === null) {
+        throw new ConflictError(
+          'DELIVERY.NOT_FAILED',
+          'This component is not waiting after a failed delivery.',
+        );
+      }
+      await this.store.transition(locked, {
+        event: 'redeliver',
+        actor,
+        motivation: 'Sent again by an administrator.',
+        changes: { deliveryFailedAt: null },
+      });
+      await enqueuePendingJob(em, this.registry, component, now);
+    });
+  }
+
+  /** The failed deliveries an admin's institution is part of, oldest first. */
+  async list(actor: Actor, query: PageQuery): Promise<Page<ComponentEntity>> {
+    if (actor.role !== 'admin')
+      throw new ForbiddenError('The list of failed deliveries is for admins.');
+    const failed = { deliveryFailedAt: Not(IsNull()) };
+    const [items, total] = await this.store.dataSource.manager.findAndCount(ComponentEntity, {
+      where: [
+        { ...failed, homeInstitutionCode: actor.institutionCode },
+        { ...failed, hostInstitutionCode: actor.institutionCode },
+      ],
+      order: { deliveryFailedAt: 'ASC', id: 'ASC' },
+      skip: offsetOf(query),
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+}

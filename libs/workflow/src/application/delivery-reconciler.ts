@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { ComponentEntity } from '@lr/database';
+import { InstitutionRegistry } from '@lr/institutions';
+import { QueuesService, jobIdFor } from '@lr/queue';
+import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
+import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
+import { RequestStore } from './request-store';
+
+const BATCH = 500;
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+export interface ReconcileCounts {
+  /** Components waiting for a job that Redis did not have: the job was added again. */
+  redriven: number;
+  /** Components whose job had failed for good without being marked (the worker died first). */
+  markedFailed: number;
+}
+
+/**
+ * PostgreSQL is the system of record; Redis is transport and may lose everything. This compares the two: every
+ * component waiting for a job must have that job in Redis, or it is added again. Safe to run anywhere and often:
+ * job ids come from the data and every job checks state and version before it acts.
+ */
+@Injectable()
+export class DeliveryReconciler {
+  private readonly logger = new Logger(DeliveryReconciler.name);
+
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+    private readonly queues: QueuesService,
+    private readonly failures: DeliveryFailuresUseCase,
+  ) {}
+
+  /** Looks at components that have waited at least `settleMs`, so that fresh outbox rows are left to the relay. */
+  async reconcileOnce({ settleMs = 5000 } = {}): Promise<ReconcileCounts> {
+    const counts: ReconcileCounts = { redriven: 0, markedFailed: 0 };
+    const settledBefore = new Date(this.store.now().getTime() - settleMs);
+    for (let after = NO_ID; ;) {
+      const waiting = await this.store.dataSource.manager.find(ComponentEntity, {
+        where: {
+          state: In([...STATES_AWAITING_A_JOB]),
+          deliveryFailedAt: IsNull(),
+          updatedAt: LessThanOrEqual(settledBefore),
+          id: MoreThan(after),
+        },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
+      for (const component of waiting) await this.reconcile(component, counts);
+      if (waiting.length < BATCH) break;
+      after = waiting[waiting.length - 1].id;
+    }
+    if (counts.redriven + counts.markedFailed > 0) {
+      this.logger.warn(
+        `Reconciled: ${counts.redriven} jobs added again, ${counts.markedFailed} marked failed`,
+      );
+    }
+    return counts;
+  }
+
+  private async reconcile(component: ComponentEntity, counts: ReconcileCounts): Promise<void> {
+    const job = pendingJob(this.registry, component)!;
+    const queue = this.queues.get(job.queue);
+    const jobId = jobIdFor(job.name, job.data);
+    const existing = await queue.getJob(jobId);
+    if (!existing) {
+      await queue.add(job.name, job.data, { jobId });
+      counts.redriven += 1;
+    } else if (await existing.isFailed()) {
+      if (await this.failures.markFailed(job.data, existing.failedReason)) counts.markedFailed += 1;
+    }
+  }
+}
