@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ExpressAdapter } from '@bull-board/express';
+import { BullBoardModule } from '@bull-board/nestjs';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
 import { AdminController } from './controllers/admin.controller';
@@ -11,7 +13,10 @@ import { HealthController } from './controllers/health.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { RequestsController } from './controllers/requests.controller';
+import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
+import { DrainingService } from './http/draining.service';
+import { QueueDashboard } from './http/queue-dashboard';
 
 @Module({})
 export class AppModule {
@@ -19,7 +24,16 @@ export class AppModule {
     const config = options.config ?? loadConfig();
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ ...options, config }), TerminusModule],
+      imports: [
+        CoreModule.forRoot({ ...options, config }),
+        TerminusModule,
+        // The queue dashboard, for admins only (see AdminOnlyMiddleware).
+        BullBoardModule.forRoot({
+          route: QUEUE_DASHBOARD_ROUTE,
+          adapter: ExpressAdapter,
+          middleware: AdminOnlyMiddleware,
+        }),
+      ],
       controllers: [
         HealthController,
         MeController,
@@ -30,7 +44,11 @@ export class AppModule {
         AdminController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
-      providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        DrainingService,
+        QueueDashboard,
+      ],
     };
   }
 }

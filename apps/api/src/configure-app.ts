@@ -9,7 +9,6 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(json({ limit: '100kb' }));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

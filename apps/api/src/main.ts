@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@lr/config';
-import { preflight, startupFailure } from '@lr/core';
+import { closeOnSignals, preflight, startupFailure } from '@lr/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -15,6 +15,7 @@ async function bootstrap(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   configureApp(app);
+  closeOnSignals(app, app.get(Logger));
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   app.get(Logger).log(`Leerroutes API on ${url} (docs ${url}/docs)`);

@@ -118,7 +118,11 @@ describe('reconciliation after Redis lost its jobs', () => {
     const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
     await j.act('waal-eb-life', j.path(request, 0, 'approval'), { decision: 'approve' });
     // As if the relay had sent the job and Redis had then lost everything.
-    await t.dataSource.manager.update(OutboxMessageEntity, { sentAt: IsNull() }, { sentAt: new Date() });
+    await t.dataSource.manager.update(
+      OutboxMessageEntity,
+      { sentAt: IsNull() },
+      { sentAt: new Date() },
+    );
     const reconciler = t.app.get(DeliveryReconciler);
     const queue = t.app.get(QueuesService).get('institution.uni-ijssel');
     const jobId = jobIdFor('admission.deliver-request', {

@@ -78,14 +78,17 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
+  /** The development token the API issues for a seeded person (cached per test file). */
+  async token(personId: string): Promise<string> {
+    if (!this.tokens.has(personId)) {
+      this.tokens.set(personId, (await this.app.get(DevTokensService).issue(personId)).token);
+    }
+    return this.tokens.get(personId)!;
+  }
+
   /** Requests as a seeded person, with the development token the API issues for them. */
   as(personId: string) {
-    const token = async () => {
-      if (!this.tokens.has(personId)) {
-        this.tokens.set(personId, (await this.app.get(DevTokensService).issue(personId)).token);
-      }
-      return `Bearer ${this.tokens.get(personId)}`;
-    };
+    const token = async () => `Bearer ${await this.token(personId)}`;
     return {
       get: async (path: string) =>
         this.http()

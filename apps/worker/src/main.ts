@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@lr/config';
-import { preflight, startupFailure } from '@lr/core';
+import { closeOnSignals, preflight, startupFailure } from '@lr/core';
 import { WorkerAppModule } from './worker-app.module';
 
 async function bootstrap(): Promise<void> {
@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app, app.get(Logger));
   app.get(Logger).log('Worker started: processing every institution queue and relaying the outbox');
 }
 

@@ -29,6 +29,7 @@ export const configSchema = Joi.object({
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
+  SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).max(60000).default(250),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -48,6 +49,7 @@ export interface AppConfig {
   workerConcurrency: number;
   jobAttempts: number;
   reconcileIntervalMs: number;
+  shutdownDrainMs: number;
   outboxPollMs: number;
   logLevel: string;
 }
@@ -68,6 +70,7 @@ interface ValidatedEnv {
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
   RECONCILE_INTERVAL_MS: number;
+  SHUTDOWN_DRAIN_MS: number;
   OUTBOX_POLL_MS: number;
   LOG_LEVEL: string;
 }
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
+    shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     outboxPollMs: value.OUTBOX_POLL_MS,
     logLevel: value.LOG_LEVEL,
   };

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { QueuesService } from '@lr/queue';
 import { Public } from '../http/auth.guard';
+import { DrainingService } from '../http/draining.service';
 
 @ApiTags('health')
 @Public()
@@ -18,13 +19,22 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly queues: QueuesService,
+    private readonly lifecycle: DrainingService,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (503 when one does not)' })
+  @ApiOperation({
+    summary: 'Whether PostgreSQL and Redis answer, and the API is not shutting down (else 503)',
+  })
   check() {
     return this.health.check([
+      () => {
+        const lifecycle = this.indicators.check('lifecycle');
+        return this.lifecycle.draining
+          ? lifecycle.down({ message: 'shutting down' })
+          : lifecycle.up();
+      },
       () => this.database.pingCheck('database', { timeout: 2000 }),
       async () => {
         const redis = this.indicators.check('redis');
