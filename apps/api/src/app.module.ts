@@ -12,6 +12,7 @@ import { DevTokensController } from './controllers/dev-tokens.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
+import { NotificationsController } from './controllers/notifications.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
@@ -42,6 +43,7 @@ export class AppModule {
         InboxController,
         CreditRecordsController,
         AdminController,
+        NotificationsController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [

@@ -24,7 +24,11 @@ export function expectStatus(response: Response, status: number): Response {
 
 /** The steps of a request's journey over HTTP, as each party takes them. */
 export class Journey {
-  constructor(readonly t: TestApp) {}
+  /** waitMs: how long a system step (a job) may take before the journey fails. */
+  constructor(
+    readonly t: TestApp,
+    private readonly waitMs = 15000,
+  ) {}
 
   async offeringId(ref: string): Promise<string> {
     const [institutionCode, code] = ref.split('/');
@@ -70,7 +74,10 @@ export class Journey {
 
   async waitForState(componentId: string, state: ComponentState): Promise<void> {
     try {
-      await waitFor(async () => ((await this.state(componentId)) === state ? true : undefined));
+      await waitFor(async () => ((await this.state(componentId)) === state ? true : undefined), {
+        timeoutMs: this.waitMs,
+        intervalMs: 200,
+      });
     } catch {
       throw new Error(
         `Component ${componentId} did not reach ${state}; it is ${await this.state(componentId)}`,

@@ -17,10 +17,11 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
   afterAll(() => t.close());
 
-  const jobsFor = (componentId: string) =>
+  const deliveriesFor = (componentId: string) =>
     t.dataSource.manager
       .createQueryBuilder(OutboxMessageEntity, 'o')
       .where("o.payload->>'componentId' = :componentId", { componentId })
+      .andWhere("o.job_name = 'admission.deliver-request'")
       .getMany();
 
   it('the exam board rejects with a motivation the student sees; a rejection without one changes nothing', async () => {
@@ -47,7 +48,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
       motivation,
       actor: { id: 'waal-eb-life' },
     });
-    expect(await jobsFor(request.components[0].id)).toEqual([]);
+    expect(await deliveriesFor(request.components[0].id)).toEqual([]);
   });
 
   it('the host refuses with a reason; a refusal without one is a 400', async () => {

@@ -24,6 +24,8 @@ export const TEST_START = '2026-12-01T09:00:00Z';
 export interface TestAppOptions {
   withWorker?: boolean;
   institutions?: InstitutionDefinition[];
+  /** The system clock instead of a test clock, for tests whose other processes read the system time. */
+  systemClock?: boolean;
   /** Configuration beyond the test defaults, e.g. { JOB_ATTEMPTS: '2' }. */
   env?: Record<string, string>;
 }
@@ -55,16 +57,15 @@ export class TestApp {
       ...options.env,
     });
     const clock = new TestClock(new Date(TEST_START));
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       // The API and, unless a test asks otherwise, the worker side in this one process.
       imports: [
         AppModule.forRoot({ config, institutions: options.institutions }),
         ...(options.withWorker === false ? [] : [WorkerModule]),
       ],
-    })
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .compile();
+    });
+    if (!options.systemClock) builder.overrideProvider(CLOCK).useValue(clock);
+    const moduleRef = await builder.compile();
     const app = configureApp(moduleRef.createNestApplication({ bodyParser: false }));
     await app.init();
     return new TestApp(app, clock, config, database);
@@ -106,7 +107,7 @@ export class TestApp {
     await this.app.close();
     await Promise.all([
       this.database.drop(),
-      deleteRedisPrefix(TEST_REDIS_URL, this.config.queuePrefix),
+      deleteRedisPrefix(this.config.redisUrl, this.config.queuePrefix),
     ]);
   }
 }

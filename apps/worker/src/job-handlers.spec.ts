@@ -1,5 +1,10 @@
 import { JOB_NAMES, jobIdFor } from '@lr/queue';
-import type { DeliverAdmissionRequestUseCase, ReceiveResultUseCase } from '@lr/workflow';
+import type {
+  DeliverAdmissionRequestUseCase,
+  EmailNotificationsUseCase,
+  ReceiveResultUseCase,
+  TimerJobsUseCase,
+} from '@lr/workflow';
 import { JobHandlers } from './job-handlers';
 
 describe('the job catalogue', () => {
@@ -7,8 +12,10 @@ describe('the job catalogue', () => {
     const handlers = new JobHandlers(
       {} as DeliverAdmissionRequestUseCase,
       {} as ReceiveResultUseCase,
+      {} as TimerJobsUseCase,
+      {} as EmailNotificationsUseCase,
     );
-    expect(Object.keys(handlers.byName).sort()).toEqual([...JOB_NAMES].sort());
+    expect(handlers.names().sort()).toEqual([...JOB_NAMES].sort());
   });
 
   it('derives job ids from the data, without the colon BullMQ refuses', () => {
@@ -20,6 +27,9 @@ describe('the job catalogue', () => {
     expect(jobIdFor('result.deliver-home', data)).not.toBe(
       jobIdFor('admission.deliver-request', data),
     );
-    expect(jobIdFor('result.deliver-home', data)).not.toContain(':');
+    expect(jobIdFor('timer.decision-overdue', data)).toBe('c1-timer_decision-overdue-v3');
+    expect(jobIdFor('notification.send-email', { notificationId: 'n1' })).toBe('email-n1');
+    for (const name of JOB_NAMES)
+      expect(jobIdFor(name, { ...data, notificationId: 'n' })).not.toContain(':');
   });
 });

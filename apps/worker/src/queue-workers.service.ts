@@ -5,15 +5,21 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import { InstitutionRegistry } from '@lr/institutions';
-import { JOB_NAMES, JobName, JobOf, createRedisConnection } from '@lr/queue';
 import { DomainError } from '@lr/domain';
-import { DeliveryFailuresUseCase } from '@lr/workflow';
+import {
+  JOB_NAMES,
+  JobName,
+  NotYetDueError,
+  QueuesService,
+  createRedisConnection,
+} from '@lr/queue';
+import { DELIVERY_JOB_NAMES, DeliveryFailuresUseCase } from '@lr/workflow';
+import type { ComponentJob } from '@lr/queue';
 import { JobHandlers } from './job-handlers';
 
-/** Runs a BullMQ worker for every institution's queue and dispatches each job to its handler. */
+/** Runs a BullMQ worker for every queue (each institution's, and notifications) and dispatches jobs by name. */
 @Injectable()
 export class QueueWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkersService.name);
@@ -21,34 +27,22 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly registry: InstitutionRegistry,
+    private readonly queues: QueuesService,
     private readonly handlers: JobHandlers,
     private readonly failures: DeliveryFailuresUseCase,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.workers = this.registry.queueNames().map((name) => {
-      const worker = new Worker<JobOf<JobName>>(name, (job) => this.process(job), {
+    this.workers = this.queues.names().map((name) => {
+      const worker = new Worker(name, (job, token) => this.process(job, token), {
         connection: createRedisConnection(this.config.redisUrl),
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
+        // A worker that dies holding a job loses its lock after this long; another worker then takes the job.
+        lockDuration: this.config.workerLockMs,
+        stalledInterval: this.config.workerLockMs,
       });
-      worker.on('failed', (job, error) => {
-        if (!job) return;
-        this.logger.warn(
-          `Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`,
-        );
-        const final =
-          error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-        // If this process dies before the mark is written, the reconciler finds the failed job and writes it.
-        if (final) {
-          this.failures
-            .markFailed(job.data, error.message)
-            .catch((e: Error) =>
-              this.logger.error(`Could not mark ${job.id} as failed: ${e.message}`),
-            );
-        }
-      });
+      worker.on('failed', (job, error) => job && this.onFailed(job, error));
       worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));
       return worker;
     });
@@ -65,19 +59,34 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     );
   }
 
-  private async process(job: Job<JobOf<JobName>>): Promise<unknown> {
+  private async process(job: Job, token?: string): Promise<unknown> {
     const name = job.name as JobName;
-    if (!JOB_NAMES.includes(name)) {
-      throw new UnrecoverableError(`No handler for job ${job.name}`);
-    }
-    const handler = this.handlers.byName[name];
+    if (!JOB_NAMES.includes(name)) throw new UnrecoverableError(`No handler for job ${job.name}`);
     try {
-      return await handler(job.data);
+      return await this.handlers.run(name, job.data as never);
     } catch (error) {
+      if (error instanceof NotYetDueError) {
+        await job.moveToDelayed(Date.now() + error.remainingMs, token);
+        throw new DelayedError();
+      }
       // A domain error will not go away by retrying: fail the job for good, keep it for inspection.
       if (error instanceof DomainError)
         throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
+    }
+  }
+
+  private onFailed(job: Job, error: Error): void {
+    this.logger.warn(
+      `Job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`,
+    );
+    const final =
+      error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // If this process dies before the mark is written, the reconciler finds the failed job and writes it.
+    if (final && DELIVERY_JOB_NAMES.includes(job.name as JobName)) {
+      this.failures
+        .markFailed(job.data as ComponentJob, error.message)
+        .catch((e: Error) => this.logger.error(`Could not mark ${job.id} as failed: ${e.message}`));
     }
   }
 }

@@ -28,8 +28,14 @@ export const configSchema = Joi.object({
     .when('NODE_ENV', { is: 'production', then: Joi.valid(false) }),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
+  WORKER_LOCK_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
+  DECISION_REMINDER_DAYS: Joi.number().integer().min(1).max(56).default(7),
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .optional(),
+  MAIL_FROM: Joi.string().default('Leerroutes <no-reply@leerroutes.invalid>'),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).max(60000).default(250),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -48,8 +54,12 @@ export interface AppConfig {
   devTokensEnabled: boolean;
   workerConcurrency: number;
   jobAttempts: number;
+  workerLockMs: number;
   reconcileIntervalMs: number;
   shutdownDrainMs: number;
+  decisionReminderDays: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
   outboxPollMs: number;
   logLevel: string;
 }
@@ -69,8 +79,12 @@ interface ValidatedEnv {
   DEV_TOKENS_ENABLED: boolean;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
+  WORKER_LOCK_MS: number;
   RECONCILE_INTERVAL_MS: number;
   SHUTDOWN_DRAIN_MS: number;
+  DECISION_REMINDER_DAYS: number;
+  SMTP_URL?: string;
+  MAIL_FROM: string;
   OUTBOX_POLL_MS: number;
   LOG_LEVEL: string;
 }
@@ -96,8 +110,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
+    workerLockMs: value.WORKER_LOCK_MS,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
+    decisionReminderDays: value.DECISION_REMINDER_DAYS,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
     outboxPollMs: value.OUTBOX_POLL_MS,
     logLevel: value.LOG_LEVEL,
   };

@@ -15,3 +15,16 @@ export function dutchDate(at: Date): string {
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * 24 * 3600 * 1000);
 }
+
+/** The moment an Amsterdam calendar day (yyyy-mm-dd) has ended: a deadline "on" that day has passed then. */
+export function startOfNextDutchDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const nextDay = dutchDate(new Date(Date.UTC(y, m - 1, d + 1, 12)));
+  // Amsterdam is one or two hours ahead of UTC; take the offset at which that day's local midnight falls.
+  for (const offsetHours of [1, 2]) {
+    const candidate = new Date(Date.UTC(y, m - 1, d + 1, -offsetHours));
+    const local = candidate.toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    if (local.startsWith(`${nextDay} 00:00`)) return candidate;
+  }
+  throw new Error(`Cannot place the end of ${day} in Amsterdam time`);
+}

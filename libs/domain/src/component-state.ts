@@ -16,6 +16,7 @@ export const COMPONENT_STATES = [
   'not_recognised',
   'registered',
   'withdrawn',
+  'expired',
 ] as const;
 export type ComponentState = (typeof COMPONENT_STATES)[number];
 
@@ -36,6 +37,7 @@ export const COMPONENT_EVENTS = [
   'register',
   'delivery_failed',
   'redeliver',
+  'expire',
 ] as const;
 export type ComponentEvent = (typeof COMPONENT_EVENTS)[number];
 
@@ -83,6 +85,9 @@ export const TRANSITIONS: readonly Transition[] = [
     by: ['host-admissions'],
   },
   { from: 'awaiting_admission', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  // The host did not decide before the offering's enrolment deadline.
+  { from: 'approved', event: 'expire', to: 'expired', by: ['system'] },
+  { from: 'awaiting_admission', event: 'expire', to: 'expired', by: ['system'] },
   // A provisional (not final) result is kept and shown, but only a final one travels home.
   {
     from: 'enrolled',
@@ -120,6 +125,7 @@ export const FINAL_STATES: readonly ComponentState[] = [
   'not_recognised',
   'registered',
   'withdrawn',
+  'expired',
 ];
 
 export function findTransition(

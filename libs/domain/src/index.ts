@@ -5,3 +5,4 @@ export * from './errors';
 export * from './grading';
 export * from './route';
 export * from './clock';
+export * from './notification-rules';

@@ -38,6 +38,7 @@ export async function seedInstitutions(
         code: b.code,
         name: b.name,
         decisionTermDays: b.decisionTermDays,
+        chairPersonId: b.chair ?? null,
       })),
     );
     await insert(

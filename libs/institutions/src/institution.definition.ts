@@ -12,6 +12,8 @@ export interface ExamBoardDefinition {
   name: string;
   /** The decision term from the board's regulations, in days (the Awb allows at most eight weeks). */
   decisionTermDays: number;
+  /** The person told when the board lets its term pass; without one, every member is. */
+  chair?: string;
 }
 
 export interface OfferingDefinition {

@@ -10,22 +10,56 @@ export interface ComponentJob {
   expectedVersion: number;
 }
 
+export interface NotificationJob {
+  notificationId: string;
+}
+
 export interface JobPayloads {
   /** Home → host: an approved component asks the host for admission (on the host's queue). */
   'admission.deliver-request': ComponentJob;
   /** Host → home: a final result travels back for recognition (on the home institution's queue). */
   'result.deliver-home': ComponentJob;
+  /** Timer: the exam board's decision term is running out (delayed, on the home institution's queue). */
+  'timer.decision-reminder': ComponentJob;
+  /** Timer: the exam board's decision term has passed. */
+  'timer.decision-overdue': ComponentJob;
+  /** Timer: the offering's enrolment deadline has passed without a host decision (on the host's queue). */
+  'timer.enrolment-deadline': ComponentJob;
+  /** Sends one notification by e-mail (on the notifications queue). */
+  'notification.send-email': NotificationJob;
 }
 
 export type JobName = keyof JobPayloads;
 export type JobOf<N extends JobName> = JobPayloads[N];
 
-export const JOB_NAMES: readonly JobName[] = ['admission.deliver-request', 'result.deliver-home'];
+export const JOB_NAMES: readonly JobName[] = [
+  'admission.deliver-request',
+  'result.deliver-home',
+  'timer.decision-reminder',
+  'timer.decision-overdue',
+  'timer.enrolment-deadline',
+  'notification.send-email',
+];
+
+/** The queue for notifications; the workflow's jobs go to each institution's own queue. */
+export const NOTIFICATIONS_QUEUE = 'notifications';
+
+const componentJobId = (name: JobName, data: ComponentJob) =>
+  `${data.componentId}-${name.replace('.', '_')}-v${data.expectedVersion}`;
+
+// Every transition bumps the version, so a step sent again after 'delivery_failed' and 'redeliver' is a new job.
+const JOB_ID: { [N in JobName]: (data: JobOf<N>) => string } = {
+  'admission.deliver-request': (d) => componentJobId('admission.deliver-request', d),
+  'result.deliver-home': (d) => componentJobId('result.deliver-home', d),
+  'timer.decision-reminder': (d) => componentJobId('timer.decision-reminder', d),
+  'timer.decision-overdue': (d) => componentJobId('timer.decision-overdue', d),
+  'timer.enrolment-deadline': (d) => componentJobId('timer.enrolment-deadline', d),
+  'notification.send-email': (d) => `email-${d.notificationId}`,
+};
 
 /** Deterministic ids make a duplicate enqueue a no-op in BullMQ (which rejects ':' in custom ids). */
-// Every transition bumps the version, so a step sent again after 'delivery_failed' and 'redeliver' is a new job.
 export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {
-  return `${data.componentId}-${name.replace('.', '_')}-v${data.expectedVersion}`;
+  return (JOB_ID[name] as (data: JobOf<N>) => string)(data);
 }
 
 /** Attempts come from the config (JOB_ATTEMPTS): 15 by default, 1 s doubling, about nine hours in all. */
@@ -34,3 +68,14 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: false,
 } as const;
+
+/**
+ * Thrown by a timer's handler when the workflow's clock says it is early (the clock moved, or Redis' delay and
+ * ours disagree): the worker puts the job back to wait the rest.
+ */
+export class NotYetDueError extends Error {
+  constructor(readonly remainingMs: number) {
+    super(`Not yet due: ${remainingMs} ms to go`);
+    this.name = 'NotYetDueError';
+  }
+}

@@ -8,6 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { OutboxMessageEntity } from '@lr/database';
+import { CLOCK, Clock } from '@lr/domain';
 import { QueuesService } from './queues.service';
 
 const BATCH_SIZE = 200;
@@ -28,6 +29,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     private readonly dataSource: DataSource,
     private readonly queues: QueuesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,12 +60,27 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const byQueue = new Map<string, OutboxMessageEntity[]>();
       for (const row of rows)
         byQueue.set(row.queueName, [...(byQueue.get(row.queueName) ?? []), row]);
+      const now = this.clock.now().getTime();
       for (const [queueName, messages] of byQueue) {
-        await this.queues
-          .get(queueName)
-          .addBulk(
-            messages.map((m) => ({ name: m.jobName, data: m.payload, opts: { jobId: m.jobId } })),
+        const queue = this.queues.get(queueName);
+        const adds = messages.filter((m) => m.operation === 'add');
+        if (adds.length > 0) {
+          await queue.addBulk(
+            adds.map((m) => ({
+              name: m.jobName,
+              data: m.payload,
+              // A timer waits in Redis until its time on the workflow's clock.
+              opts: {
+                jobId: m.jobId,
+                ...(m.runAt ? { delay: Math.max(0, m.runAt.getTime() - now) } : {}),
+              },
+            })),
           );
+        }
+        for (const m of messages.filter((message) => message.operation === 'remove')) {
+          // A timer that is running right now cannot be removed; it finds the version moved and does nothing.
+          await queue.remove(m.jobId).catch(() => 0);
+        }
       }
       await em.update(
         OutboxMessageEntity,

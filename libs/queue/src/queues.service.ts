@@ -3,10 +3,10 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { InstitutionRegistry } from '@lr/institutions';
-import { DEFAULT_JOB_OPTIONS } from './job-catalogue';
+import { DEFAULT_JOB_OPTIONS, NOTIFICATIONS_QUEUE } from './job-catalogue';
 import { createRedisConnection } from './redis-connection';
 
-/** One BullMQ queue per institution, created from the registry, on one shared connection. */
+/** One BullMQ queue per institution (from the registry) and one for notifications, on one shared connection. */
 @Injectable()
 export class QueuesService implements OnApplicationShutdown {
   readonly connection: Redis;
@@ -17,7 +17,7 @@ export class QueuesService implements OnApplicationShutdown {
     registry: InstitutionRegistry,
   ) {
     this.connection = createRedisConnection(config.redisUrl);
-    for (const name of registry.queueNames()) {
+    for (const name of [...registry.queueNames(), NOTIFICATIONS_QUEUE]) {
       this.queues.set(
         name,
         new Queue(name, {

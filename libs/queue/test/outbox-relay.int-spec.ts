@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { ConfigModule, loadConfig } from '@lr/config';
+import { CLOCK, systemClock } from '@lr/domain';
 import { DatabaseModule, OutboxMessageEntity } from '@lr/database';
 import { InstitutionsModule } from '@lr/institutions';
 import { OutboxRelayService, QueueModule, QueuesService, enqueueInTransaction } from '@lr/queue';
@@ -30,7 +31,7 @@ describe('the outbox relay', () => {
         InstitutionsModule.forRoot(),
         QueueModule,
       ],
-      providers: [OutboxRelayService],
+      providers: [OutboxRelayService, { provide: CLOCK, useValue: systemClock }],
     }).compile();
     app = await moduleRef.init();
   });

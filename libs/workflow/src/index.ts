@@ -18,3 +18,8 @@ export * from './application/request-views.query';
 export * from './application/submit-request.use-case';
 export * from './application/withdraw.use-case';
 export * from './workflow.module';
+export * from './application/email-notifications.use-case';
+export * from './application/notifications.query';
+export * from './application/notifier';
+export * from './application/timer-jobs.use-case';
+export * from './application/timers';

@@ -17,6 +17,11 @@ import { RequestViewsQuery } from './application/request-views.query';
 import { SubmitRequestUseCase } from './application/submit-request.use-case';
 import { WithdrawUseCase } from './application/withdraw.use-case';
 import { CLOCK, systemClock } from '@lr/domain';
+import { EmailNotificationsUseCase } from './application/email-notifications.use-case';
+import { NotificationsQuery } from './application/notifications.query';
+import { Notifier } from './application/notifier';
+import { TimerJobsUseCase } from './application/timer-jobs.use-case';
+import { TimerPlanner } from './application/timers';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -36,6 +41,11 @@ const USE_CASES: Provider[] = [
   CatalogueQuery,
   DeliveryFailuresUseCase,
   DeliveryReconciler,
+  Notifier,
+  TimerPlanner,
+  TimerJobsUseCase,
+  EmailNotificationsUseCase,
+  NotificationsQuery,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

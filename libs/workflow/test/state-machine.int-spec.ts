@@ -21,7 +21,8 @@ import {
   findTransition,
 } from '@lr/domain';
 import { TEST_REDIS_URL, TestClock, TestDatabase, createTestDatabase } from '@lr/testing';
-import { RequestStore } from '@lr/workflow';
+import { InstitutionsModule } from '@lr/institutions';
+import { Notifier, RequestStore, TimerPlanner } from '@lr/workflow';
 
 /** One actor for each party of a Macca (uni-waal) → uni-ijssel component; each acts as that party alone. */
 const ACTORS: Record<Party, Actor> = {
@@ -82,9 +83,12 @@ describe('the state machine as the code applies it', () => {
       imports: [
         ConfigModule.forRoot(loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL })),
         DatabaseModule,
+        InstitutionsModule.forRoot(),
       ],
       providers: [
         RequestStore,
+        Notifier,
+        TimerPlanner,
         { provide: CLOCK, useValue: new TestClock(new Date('2026-12-01T09:00:00Z')) },
       ],
     }).compile();

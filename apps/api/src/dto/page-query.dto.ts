@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/domain';
 import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/domain';
 
@@ -86,4 +96,15 @@ export class InboxQueryDto extends PageQueryDto {
   @Type(() => Number)
   @IsIn([4, 5, 6])
   route?: LearningRoute;
+}
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only unread notifications' })
+  @IsOptional()
+  // Query strings carry text: 'true' and 'false' become booleans, anything else fails @IsBoolean.
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  unread?: boolean;
 }

@@ -334,3 +334,23 @@ export class DeliveryFailureDto {
 export class DeliveryFailurePageDto extends PageDto {
   @ApiProperty({ type: [DeliveryFailureDto] }) items: DeliveryFailureDto[];
 }
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() recipientId: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ format: 'uuid' }) componentId: string;
+  @ApiProperty({
+    example: 'approve',
+    description: 'The event, or decision_reminder / decision_overdue',
+  })
+  kind: string;
+  @ApiProperty() message: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) readAt: Date | null;
+  @ApiProperty({ enum: ['none', 'pending', 'sent'] }) emailStatus: string;
+}
+
+export class NotificationPageDto extends PageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+}

@@ -21,7 +21,7 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
 @Index('ix_components_home_state', ['homeInstitutionCode', 'state', 'updatedAt'])
 @Check(
   'ck_components_state',
-  `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn')`,
+  `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn', 'expired')`,
 )
 @Check('ck_components_route', `route IN (4, 5, 6)`)
 @Check('ck_components_counts_as', `counts_as IN ('elective-space', 'minor', 'replacement')`)

@@ -19,4 +19,8 @@ export class ExamBoardEntity {
   /** Days within which the board must decide (its regulations; at most eight weeks under the Awb). */
   @Column({ name: 'decision_term_days', type: 'integer' })
   decisionTermDays: number;
+
+  /** Told when the board lets its decision term pass; without a chair, every member is. */
+  @Column({ name: 'chair_person_id', type: 'text', nullable: true })
+  chairPersonId: string | null;
 }

@@ -3,6 +3,7 @@ import { ComponentEntity } from './component.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
 import { ExamBoardEntity } from './exam-board.entity';
 import { InstitutionEntity } from './institution.entity';
+import { NotificationEntity } from './notification.entity';
 import { OfferingEntity } from './offering.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PersonEntity } from './person.entity';
@@ -17,6 +18,7 @@ export {
   CreditEntryEntity,
   ExamBoardEntity,
   InstitutionEntity,
+  NotificationEntity,
   OfferingEntity,
   OutboxMessageEntity,
   PersonEntity,
@@ -40,4 +42,5 @@ export const ENTITIES = [
   CreditEntryEntity,
   TransitionEntity,
   OutboxMessageEntity,
+  NotificationEntity,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Jobs caused by a state change, written in the same transaction as the change; the relay moves them to
@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'outbox' })
 @Index('ix_outbox_unsent', ['id'], { where: 'sent_at IS NULL' })
+@Check('ck_outbox_operation', `operation IN ('add', 'remove')`)
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -18,6 +19,14 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'job_id', type: 'text' })
   jobId: string;
+
+  /** 'remove' takes a job out of its queue: a timer that a decision made pointless. */
+  @Column({ type: 'text', default: 'add' })
+  operation: 'add' | 'remove';
+
+  /** For a delayed job (a timer): when it should run, in the workflow's clock. */
+  @Column({ name: 'run_at', type: 'timestamptz', nullable: true })
+  runAt: Date | null;
 
   @Column({ type: 'jsonb' })
   payload: object;

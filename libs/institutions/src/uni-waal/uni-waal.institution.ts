@@ -15,7 +15,12 @@ export const uniWaal: InstitutionDefinition = {
     { code: 'bsc-nutrition', name: 'BSc Nutrition and Health', examBoard: 'eb-nutrition' },
   ],
   examBoards: [
-    { code: 'eb-life-sciences', name: 'Examencommissie Life Sciences', decisionTermDays: 56 },
+    {
+      code: 'eb-life-sciences',
+      name: 'Examencommissie Life Sciences',
+      decisionTermDays: 56,
+      chair: 'waal-eb-life-chair',
+    },
     { code: 'eb-nutrition', name: 'Examencommissie Voeding', decisionTermDays: 42 },
   ],
   offerings: [

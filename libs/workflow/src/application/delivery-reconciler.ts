@@ -1,17 +1,27 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { ComponentEntity } from '@lr/database';
-import { InstitutionRegistry } from '@lr/institutions';
+import { CLOCK, Clock } from '@lr/domain';
 import { QueuesService, jobIdFor } from '@lr/queue';
+import { InstitutionRegistry } from '@lr/institutions';
 import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
 import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
-import { RequestStore } from './request-store';
+import { TimerPlanner } from './timers';
 
 const BATCH = 500;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** States in which a component waits for a job or runs a timer. */
+const STATES_TO_CHECK = [
+  ...new Set([
+    ...STATES_AWAITING_A_JOB,
+    'awaiting_approval',
+    'awaiting_admission',
+    'awaiting_recognition',
+  ] as const),
+];
 
 export interface ReconcileCounts {
-  /** Components waiting for a job that Redis did not have: the job was added again. */
+  /** Jobs and timers Redis did not have, added again from the database. */
   redriven: number;
   /** Components whose job had failed for good without being marked (the worker died first). */
   markedFailed: number;
@@ -19,29 +29,30 @@ export interface ReconcileCounts {
 
 /**
  * PostgreSQL is the system of record; Redis is transport and may lose everything. This compares the two: every
- * component waiting for a job must have that job in Redis, or it is added again. Safe to run anywhere and often:
- * job ids come from the data and every job checks state and version before it acts.
+ * component waiting for a job, or running a timer, must have that job in Redis, or it is added again. Safe to
+ * run anywhere and often: job ids come from the data and every job checks state and version before it acts.
  */
 @Injectable()
 export class DeliveryReconciler {
   private readonly logger = new Logger(DeliveryReconciler.name);
 
   constructor(
-    private readonly store: RequestStore,
+    private readonly dataSource: DataSource,
     private readonly registry: InstitutionRegistry,
     private readonly queues: QueuesService,
     private readonly failures: DeliveryFailuresUseCase,
+    private readonly timers: TimerPlanner,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Looks at components that have waited at least `settleMs`, so that fresh outbox rows are left to the relay. */
   async reconcileOnce({ settleMs = 5000 } = {}): Promise<ReconcileCounts> {
     const counts: ReconcileCounts = { redriven: 0, markedFailed: 0 };
-    const settledBefore = new Date(this.store.now().getTime() - settleMs);
+    const settledBefore = new Date(this.clock.now().getTime() - settleMs);
     for (let after = NO_ID; ;) {
-      const waiting = await this.store.dataSource.manager.find(ComponentEntity, {
+      const waiting = await this.dataSource.manager.find(ComponentEntity, {
         where: {
-          state: In([...STATES_AWAITING_A_JOB]),
-          deliveryFailedAt: IsNull(),
+          state: In(STATES_TO_CHECK),
           updatedAt: LessThanOrEqual(settledBefore),
           id: MoreThan(after),
         },
@@ -61,15 +72,27 @@ export class DeliveryReconciler {
   }
 
   private async reconcile(component: ComponentEntity, counts: ReconcileCounts): Promise<void> {
-    const job = pendingJob(this.registry, component)!;
-    const queue = this.queues.get(job.queue);
-    const jobId = jobIdFor(job.name, job.data);
-    const existing = await queue.getJob(jobId);
-    if (!existing) {
-      await queue.add(job.name, job.data, { jobId });
+    const job =
+      component.deliveryFailedAt === null ? pendingJob(this.registry, component) : undefined;
+    if (job) {
+      const queue = this.queues.get(job.queue);
+      const jobId = jobIdFor(job.name, job.data);
+      const existing = await queue.getJob(jobId);
+      if (!existing) {
+        await queue.add(job.name, job.data, { jobId });
+        counts.redriven += 1;
+      } else if (await existing.isFailed()) {
+        if (await this.failures.markFailed(job.data, existing.failedReason))
+          counts.markedFailed += 1;
+      }
+    }
+    for (const timer of await this.timers.timersFor(this.dataSource.manager, component)) {
+      const queue = this.queues.get(timer.queue);
+      const jobId = jobIdFor(timer.name, timer.data);
+      if (await queue.getJob(jobId)) continue;
+      const delay = Math.max(0, timer.runAt.getTime() - this.clock.now().getTime());
+      await queue.add(timer.name, timer.data, { jobId, delay });
       counts.redriven += 1;
-    } else if (await existing.isFailed()) {
-      if (await this.failures.markFailed(job.data, existing.failedReason)) counts.markedFailed += 1;
     }
   }
 }

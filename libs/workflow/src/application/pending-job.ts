@@ -10,6 +10,12 @@ export interface PendingJob {
   data: ComponentJob;
 }
 
+/** The jobs that move a component on; when one fails for good, the component shows 'delivery failed'. */
+export const DELIVERY_JOB_NAMES: readonly JobName[] = [
+  'admission.deliver-request',
+  'result.deliver-home',
+];
+
 /** The states in which the system, not a person, takes the next step: each waits for one job. */
 export const STATES_AWAITING_A_JOB: readonly ComponentState[] = ['approved', 'result_recorded'];
 
@@ -50,6 +56,7 @@ export function pendingJob(
     case 'not_recognised':
     case 'registered':
     case 'withdrawn':
+    case 'expired':
       return undefined;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ComponentEntity, RequestEntity, TransitionEntity } from '@lr/database';
 import {
+  AUDIENCES_OF_EVENT,
   Actor,
   CLOCK,
   Clock,
@@ -18,6 +19,8 @@ import {
   deriveRequestStatus,
   findTransition,
 } from '@lr/domain';
+import { Notifier } from './notifier';
+import { TimerPlanner } from './timers';
 
 export interface Locked {
   em: EntityManager;
@@ -57,6 +60,8 @@ export class RequestStore {
   constructor(
     readonly dataSource: DataSource,
     @Inject(CLOCK) readonly clock: Clock,
+    private readonly notifier: Notifier,
+    private readonly timers: TimerPlanner,
   ) {}
 
   now(): Date {
@@ -148,12 +153,22 @@ export class RequestStore {
       motivation: input.motivation ?? null,
       at: now,
     });
+    const before = Object.assign(new ComponentEntity(), component);
     Object.assign(component, input.changes, {
       state: transition.to,
       version: component.version + 1,
       updatedAt: now,
     });
     await this.refreshRequestStatus(em, request, now);
+    // Who is told, and which timers run, follow from the change; both commit with it.
+    await this.notifier.notify(em, {
+      request,
+      component,
+      kind: event,
+      audiences: AUDIENCES_OF_EVENT[event],
+      now,
+    });
+    await this.timers.replan(em, before, component, now);
     return component;
   }
 

@@ -1,0 +1,321 @@
+import Redis from 'ioredis';
+import { ComponentEntity, CreditEntryEntity, TransitionEntity } from '@lr/database';
+import { ComponentState, isFinal } from '@lr/domain';
+import { TEST_REDIS_URL } from '@lr/testing';
+import { Journey } from '../../../api/test/journey';
+import { TestApp } from '../../../api/test/test-app';
+import { WorkerPool } from './worker-pool';
+
+/**
+ * Nothing lost, nothing doubled: REQUESTS journeys through real PostgreSQL and Redis while worker processes are
+ * killed with SIGKILL every few seconds, Redis is wiped once, the whole pool restarts once, and every host's own
+ * system fails 30% of its calls. The suite uses a Redis database of its own, so the wipe (FLUSHDB) leaves
+ * anything else on the same server alone.
+ */
+const REQUESTS = Number(process.env.FAULT_REQUESTS ?? 500);
+const CONCURRENT_JOURNEYS = 40;
+const WORKERS = 3;
+const KILL_EVERY_MS = 3000;
+const REDIS_URL = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/13`;
+
+const HOME: Record<string, { board: string; registrar: string }> = {
+  macca: { board: 'waal-eb-life', registrar: 'waal-registrar' },
+  aurelie: { board: 'waal-eb-life', registrar: 'waal-registrar' },
+  noor: { board: 'waal-eb-nutrition', registrar: 'waal-registrar' },
+  kyra: { board: 'delta-eb-pabo', registrar: 'delta-registrar' },
+  sem: { board: 'westland-eb', registrar: 'westland-registrar' },
+  chen: { board: 'energie-eb', registrar: 'energie-registrar' },
+};
+const HOST: Record<string, { admissions: string; registrar: string }> = {
+  'uni-ijssel': { admissions: 'ijssel-admissions', registrar: 'ijssel-registrar' },
+  'hs-delta': { admissions: 'delta-admissions', registrar: 'delta-registrar' },
+  'hs-westland': { admissions: 'westland-admissions', registrar: 'westland-registrar' },
+  'mbo-energie': { admissions: 'energie-admissions', registrar: 'energie-registrar' },
+};
+
+type Kind = 'passes' | 'board-rejects' | 'host-refuses' | 'fails' | 'deviates' | 'withdrawn';
+interface Scenario {
+  name: string;
+  student: string;
+  offering: string;
+  kind: Kind;
+  result?: { grade: string; credits: number };
+  expected: ComponentState;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'route 5',
+    student: 'macca',
+    offering: 'uni-ijssel/DS-ML',
+    kind: 'passes',
+    result: { grade: '8', credits: 6 },
+    expected: 'registered',
+  },
+  {
+    name: 'route 4',
+    student: 'kyra',
+    offering: 'hs-delta/ALO-SPW',
+    kind: 'passes',
+    result: { grade: '7', credits: 5 },
+    expected: 'registered',
+  },
+  {
+    name: 'route 6 wo→hbo',
+    student: 'aurelie',
+    offering: 'hs-westland/TB-KAS-TOM',
+    kind: 'passes',
+    result: { grade: '6.5', credits: 5 },
+    expected: 'registered',
+  },
+  {
+    name: 'route 6 hbo→mbo',
+    student: 'sem',
+    offering: 'mbo-energie/KD-WARMTEPOMP',
+    kind: 'passes',
+    result: { grade: 'goed', credits: 240 },
+    expected: 'registered',
+  },
+  {
+    name: 'route 6 mbo→hbo',
+    student: 'chen',
+    offering: 'hs-westland/TB-ENERGIE',
+    kind: 'passes',
+    result: { grade: '7', credits: 5 },
+    expected: 'registered',
+  },
+  {
+    name: 'exam board rejects',
+    student: 'noor',
+    offering: 'uni-ijssel/DS-VIS',
+    kind: 'board-rejects',
+    expected: 'rejected_by_exam_board',
+  },
+  {
+    name: 'host refuses',
+    student: 'macca',
+    offering: 'hs-westland/TB-ENERGIE',
+    kind: 'host-refuses',
+    expected: 'rejected_by_host',
+  },
+  {
+    name: 'fails',
+    student: 'macca',
+    offering: 'uni-ijssel/DS-VIS',
+    kind: 'fails',
+    expected: 'not_recognised',
+  },
+  {
+    name: 'deviates',
+    student: 'aurelie',
+    offering: 'uni-ijssel/DS-ML',
+    kind: 'deviates',
+    expected: 'registered',
+  },
+  {
+    name: 'withdrawn',
+    student: 'kyra',
+    offering: 'hs-delta/ALO-BD1',
+    kind: 'withdrawn',
+    expected: 'withdrawn',
+  },
+];
+
+interface Outcome {
+  scenario: string;
+  componentId: string;
+  expected: ComponentState;
+}
+
+async function journey(j: Journey, s: Scenario): Promise<Outcome> {
+  const home = HOME[s.student];
+  const host = HOST[s.offering.split('/')[0]];
+  const request = await j.submitted(s.student, [{ offering: s.offering }]);
+  const outcome = { scenario: s.name, componentId: request.components[0].id, expected: s.expected };
+  const at = (action: string) => j.path(request, 0, action);
+  if (s.kind === 'board-rejects') {
+    await j.act(home.board, at('approval'), {
+      decision: 'reject',
+      motivation: 'Overlaps with a unit at home.',
+    });
+    return outcome;
+  }
+  if (s.kind === 'withdrawn') {
+    await j.act(home.board, at('approval'), { decision: 'approve' });
+    await j.act(s.student, at('withdraw'), { reason: 'Changed my plans.' });
+    return outcome;
+  }
+  await j.approved(home.board, request);
+  if (s.kind === 'host-refuses') {
+    await j.act(host.admissions, at('admission'), {
+      decision: 'refuse',
+      reason: 'Prerequisites missing.',
+    });
+    return outcome;
+  }
+  await j.admitted(host.admissions, request);
+  if (s.kind === 'fails') {
+    await j.resultHome(
+      host.registrar,
+      request,
+      0,
+      { grade: '4', passed: false, credits: 0 },
+      'awaiting_recognition',
+    );
+    await j.act(home.board, at('recognition'), { decision: 'refuse', motivation: 'Not passed.' });
+    return outcome;
+  }
+  if (s.kind === 'deviates') {
+    await j.resultHome(
+      host.registrar,
+      request,
+      0,
+      { grade: '7', passed: true, credits: 4 },
+      'awaiting_recognition',
+    );
+    await j.act(home.board, at('recognition'), {
+      decision: 'recognise',
+      credits: 4,
+      motivation: 'Partly followed.',
+    });
+  } else {
+    await j.resultHome(host.registrar, request, 0, { ...s.result!, passed: true }, 'recognised');
+  }
+  // Two registrations at once, as a double click would send them: one registers, one is told it was done.
+  const twice = await Promise.all([
+    j.t.as(home.registrar).post(at('registration')),
+    j.t.as(home.registrar).post(at('registration')),
+  ]);
+  expect(twice.map((r) => r.status).sort()).toEqual([200, 201]);
+  return outcome;
+}
+
+describe('fault injection: nothing lost, nothing doubled', () => {
+  let t: TestApp;
+  let pool: WorkerPool;
+
+  beforeAll(async () => {
+    t = await TestApp.start({
+      withWorker: false,
+      systemClock: true,
+      env: { REDIS_URL, LOG_LEVEL: 'silent' },
+    });
+    // Enough places for every journey: capacity is tested elsewhere; here every admission should succeed.
+    await t.dataSource.query('UPDATE offerings SET capacity = 1000000');
+    pool = new WorkerPool(WORKERS, {
+      DATABASE_URL: t.config.databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: t.config.queuePrefix,
+      LOG_LEVEL: 'info',
+      WORKER_CONCURRENCY: '5',
+      WORKER_LOCK_MS: '3000',
+      RECONCILE_INTERVAL_MS: '2000',
+      OUTBOX_POLL_MS: '50',
+      FAULT_HOST_FAILURE_RATE: '0.3',
+    });
+    pool.startAll();
+  });
+  afterAll(async () => {
+    await pool.stopAll();
+    await t.close();
+  });
+
+  it(`drives ${REQUESTS} requests to the final state their journey predicts`, async () => {
+    const j = new Journey(t, 180_000);
+    const started = Date.now();
+    const outcomes: Outcome[] = [];
+    const errors: string[] = [];
+    let wiped = false;
+    let restarted = false;
+    let running = true;
+
+    const chaos = (async () => {
+      while (running) {
+        await new Promise((r) => setTimeout(r, KILL_EVERY_MS));
+        if (!running) break;
+        const done = outcomes.length / REQUESTS;
+        if (!wiped && done >= 0.3) {
+          wiped = true;
+          const redis = new Redis(REDIS_URL);
+          await redis.flushdb();
+          redis.disconnect();
+        } else if (!restarted && done >= 0.6) {
+          restarted = true;
+          await pool.restartAll();
+        } else {
+          await pool.killOne();
+        }
+      }
+    })();
+
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENT_JOURNEYS }, async () => {
+        while (next < REQUESTS) {
+          const scenario = SCENARIOS[next % SCENARIOS.length];
+          next += 1;
+          try {
+            outcomes.push(await journey(j, scenario));
+          } catch (error) {
+            errors.push(`${scenario.name}: ${(error as Error).message}`);
+          }
+        }
+      }),
+    );
+    running = false;
+    await chaos;
+
+    const em = t.dataSource.manager;
+    const components = await em.find(ComponentEntity);
+    const byId = new Map(components.map((c) => [c.id, c]));
+    const wrong = outcomes.filter((o) => byId.get(o.componentId)?.state !== o.expected);
+    const stuck = components.filter((c) => !isFinal(c.state));
+    const credits = await em.find(CreditEntryEntity);
+    const registered = components.filter((c) => c.state === 'registered');
+    const transitions = await em.find(TransitionEntity, { order: { id: 'ASC' } });
+    const historyProblems = checkHistories(transitions);
+
+    process.stdout.write(
+      [
+        '',
+        `Fault injection: ${REQUESTS} requests in ${Math.round((Date.now() - started) / 1000)} s`,
+        `  requests            ${outcomes.length} completed, ${errors.length} failed`,
+        `  transitions         ${transitions.length}`,
+        `  jobs retried        ${pool.counts.retried}`,
+        `  duplicates suppressed ${pool.counts.duplicatesSuppressed} (jobs that found their work done)`,
+        `  re-driven by the reconciler ${pool.counts.redriven}`,
+        `  workers started ${pool.counts.started}, killed with SIGKILL ${pool.counts.killed}; Redis wiped: ${wiped}; pool restarted: ${restarted}`,
+        `  credits registered  ${credits.length} for ${registered.length} registered components`,
+        '',
+      ].join('\n'),
+    );
+
+    expect(errors).toEqual([]);
+    expect(outcomes).toHaveLength(REQUESTS);
+    expect(wrong.map((o) => `${o.scenario}: ${byId.get(o.componentId)?.state}`)).toEqual([]);
+    expect(stuck.map((c) => c.state)).toEqual([]);
+    expect(credits.map((c) => c.componentId).sort()).toEqual(registered.map((c) => c.id).sort());
+    expect(historyProblems).toEqual([]);
+    expect(wiped && restarted).toBe(true);
+    expect(pool.counts.killed).toBeGreaterThan(0);
+  });
+});
+
+/** Each component's history starts at creation and each row starts where the one before ended: no gaps. A state
+ * change recorded twice would show as a row that starts from a state the component had already left. */
+function checkHistories(rows: TransitionEntity[]): string[] {
+  const last = new Map<string, string>();
+  const problems: string[] = [];
+  for (const row of rows) {
+    const previous = last.get(row.componentId);
+    if (previous === undefined && row.event !== 'create')
+      problems.push(`${row.componentId} starts with ${row.event}`);
+    if (previous !== undefined && row.fromState !== previous) {
+      problems.push(
+        `${row.componentId}: ${row.event} from ${row.fromState} after reaching ${previous}`,
+      );
+    }
+    last.set(row.componentId, row.toState);
+  }
+  return problems;
+}

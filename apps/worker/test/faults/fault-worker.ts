@@ -1,0 +1,48 @@
+// A worker process for the fault-injection suite: the real worker, with every host's own system failing a
+// share of its calls (FAULT_HOST_FAILURE_RATE). Started from source by the suite, killed and restarted at will.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@lr/config';
+import { closeOnSignals, preflight, startupFailure } from '@lr/core';
+import {
+  AdmissionAnnouncement,
+  REGISTERED_INSTITUTIONS,
+  StudentInformationSystem,
+} from '@lr/institutions';
+import { WorkerAppModule } from '../../src/worker-app.module';
+
+class UnreliableHostSystem implements StudentInformationSystem {
+  constructor(
+    private readonly inner: StudentInformationSystem,
+    private readonly failureRate: number,
+  ) {}
+
+  announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }> {
+    if (Math.random() < this.failureRate) {
+      return Promise.reject(new Error('injected fault: host system unavailable'));
+    }
+    return this.inner.announceAdmission(announcement);
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  await preflight(config);
+  const failureRate = Number(process.env.FAULT_HOST_FAILURE_RATE ?? '0.3');
+  const institutions = REGISTERED_INSTITUTIONS.map((d) => ({
+    ...d,
+    studentInformationSystem: new UnreliableHostSystem(d.studentInformationSystem, failureRate),
+  }));
+  const app = await NestFactory.createApplicationContext(
+    WorkerAppModule.forRoot({ config, institutions }),
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  closeOnSignals(app, app.get(Logger));
+  app.get(Logger).log('Worker started');
+}
+
+bootstrap().catch(startupFailure);

@@ -1,0 +1,39 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Something a person is told about a request: listed in the app, and e-mailed when SMTP is configured. */
+@Entity({ name: 'notifications' })
+@Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
+@Index('uq_notifications_dedupe', ['dedupeKey'], { unique: true })
+@Check('ck_notifications_email_status', `email_status IN ('none', 'pending', 'sent')`)
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'recipient_id', type: 'text' })
+  recipientId: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  @Column({ name: 'component_id', type: 'uuid' })
+  componentId: string;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  /** The same notice for the same person and moment is stored once, however often its job runs. */
+  @Column({ name: 'dedupe_key', type: 'text' })
+  dedupeKey: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @Column({ name: 'email_status', type: 'text', default: 'none' })
+  emailStatus: 'none' | 'pending' | 'sent';
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { NotificationEntity } from '@lr/database';
+import { Actor, NotFoundError } from '@lr/domain';
+import { Page, PageQuery, offsetOf } from './pagination';
+import { RequestStore } from './request-store';
+
+/** A person's own notifications, newest first. */
+@Injectable()
+export class NotificationsQuery {
+  constructor(private readonly store: RequestStore) {}
+
+  async list(
+    actor: Actor,
+    query: PageQuery & { unread?: boolean },
+  ): Promise<Page<NotificationEntity>> {
+    const [items, total] = await this.store.dataSource.manager.findAndCount(NotificationEntity, {
+      where: { recipientId: actor.id, ...(query.unread ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offsetOf(query),
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
+    const em = this.store.dataSource.manager;
+    const notification = await em.findOneBy(NotificationEntity, { id, recipientId: actor.id });
+    // Someone else's notification is as unknown as one that does not exist.
+    if (!notification) throw new NotFoundError('notification', id);
+    if (!notification.readAt) {
+      notification.readAt = this.store.now();
+      await em.update(NotificationEntity, { id }, { readAt: notification.readAt });
+    }
+    return notification;
+  }
+}
