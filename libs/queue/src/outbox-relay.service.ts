@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { OutboxMessageEntity } from '@lr/database';
 import { CLOCK, Clock } from '@lr/domain';
+import { PeriodicTask } from './periodic-task';
 import { QueuesService } from './queues.service';
 
 const BATCH_SIZE = 200;
@@ -21,25 +22,28 @@ const BATCH_SIZE = 200;
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueuesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
+  ) {
+    this.task = new PeriodicTask(
+      () => this.drain(),
+      config.outboxPollMs,
+      (error) =>
+        this.logger.error(`Outbox relay failed; retrying on the next tick: ${error.message}`),
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Sends one batch; returns how many rows were sent. */
@@ -91,22 +95,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain().finally(() => this.schedule());
-    }, this.config.outboxPollMs);
-  }
-
   private async drain(): Promise<void> {
-    try {
-      while (!this.stopped && (await this.relayOnce()) === BATCH_SIZE) {
-        // A full batch means more may be waiting: go on without sleeping.
-      }
-    } catch (error) {
-      this.logger.error(
-        `Outbox relay failed; retrying on the next tick: ${(error as Error).message}`,
-      );
+    while (!this.task.isStopped && (await this.relayOnce()) === BATCH_SIZE) {
+      // A full batch means more may be waiting: go on without sleeping.
     }
   }
 }
