@@ -10,6 +10,13 @@ export class InstitutionRegistry {
   private readonly byCode: Map<string, InstitutionDefinition>;
 
   constructor(@Inject(INSTITUTION_DEFINITIONS) definitions: InstitutionDefinition[]) {
+    const problems = definitions.flatMap(problemsOf);
+    const queues = definitions.map((d) => d.queue);
+    if (new Set(definitions.map((d) => d.code)).size < definitions.length)
+      problems.push('two institutions share a code');
+    if (new Set(queues).size < queues.length) problems.push('two institutions share a queue');
+    if (problems.length > 0)
+      throw new Error(`Invalid institution definitions: ${problems.join('; ')}`);
     this.byCode = new Map(definitions.map((d) => [d.code, d]));
   }
 
@@ -46,4 +53,34 @@ export class InstitutionRegistry {
     }
     return board;
   }
+}
+
+/** The Awb allows an administrative body at most eight weeks to decide. */
+export const MAX_DECISION_TERM_DAYS = 56;
+
+/** What would make the workflow go wrong later, found when the application starts instead. */
+function problemsOf(d: InstitutionDefinition): string[] {
+  const problems: string[] = [];
+  const boards = new Set(d.examBoards.map((b) => b.code));
+  const programmes = new Set(d.programmes.map((p) => p.code));
+  for (const b of d.examBoards) {
+    if (!(b.decisionTermDays >= 1 && b.decisionTermDays <= MAX_DECISION_TERM_DAYS)) {
+      problems.push(
+        `${d.code}/${b.code}: a decision term of ${b.decisionTermDays} days is not 1 to ${MAX_DECISION_TERM_DAYS}`,
+      );
+    }
+    const chair = b.chair && d.people.find((p) => p.id === b.chair);
+    if (b.chair && (!chair || chair.role !== 'exam-board' || chair.examBoard !== b.code)) {
+      problems.push(`${d.code}/${b.code}: chair ${b.chair} is not a member of the board`);
+    }
+  }
+  for (const p of d.programmes) {
+    if (!boards.has(p.examBoard))
+      problems.push(`${d.code}/${p.code}: no exam board ${p.examBoard}`);
+  }
+  for (const o of d.offerings) {
+    if (!programmes.has(o.programme))
+      problems.push(`${d.code}/${o.code}: no programme ${o.programme}`);
+  }
+  return problems;
 }
