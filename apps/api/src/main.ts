@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   configureApp(app);
-  closeOnSignals(app, app.get(Logger));
+  closeOnSignals(app, app.get(Logger), config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   app.get(Logger).log(`Leerroutes API on ${url} (docs ${url}/docs)`);

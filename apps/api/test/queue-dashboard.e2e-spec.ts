@@ -1,3 +1,4 @@
+import { QueuesService } from '@lr/queue';
 import { TestApp } from './test-app';
 
 describe('the queue dashboard at /admin/queues', () => {
@@ -43,5 +44,16 @@ describe('the queue dashboard at /admin/queues', () => {
       'institution.uni-waal',
       'notifications',
     ]);
+  });
+
+  it('is read-only: an admin cannot pause or empty a queue from it', async () => {
+    const cookie = `lr_dashboard=${await t.token('waal-admin')}`;
+    const pause = await t
+      .http()
+      .put('/admin/queues/api/queues/institution.uni-ijssel/pause')
+      .set('Cookie', cookie);
+    expect(pause.status).toBeGreaterThanOrEqual(400);
+    const queue = t.app.get(QueuesService).get('institution.uni-ijssel');
+    expect(await queue.isPaused()).toBe(false);
   });
 });

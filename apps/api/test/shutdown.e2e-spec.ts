@@ -64,7 +64,7 @@ describe('graceful shutdown on one SIGTERM', () => {
     const port = await freePort();
     const { child } = start('api', {
       PORT: String(port),
-      SHUTDOWN_DRAIN_MS: '1500',
+      SHUTDOWN_DRAIN_MS: '3000',
       LOG_LEVEL: 'warn',
     });
     const health = () =>
@@ -75,7 +75,7 @@ describe('graceful shutdown on one SIGTERM', () => {
     await waitFor(async () => ((await health()) === 200 ? true : undefined), { timeoutMs: 20000 });
     const exited = exit(child);
     child.kill('SIGTERM');
-    await waitFor(async () => ((await health()) === 503 ? true : undefined), { timeoutMs: 1500 });
+    await waitFor(async () => ((await health()) === 503 ? true : undefined), { timeoutMs: 2500 });
     expect(await exited).toEqual({ code: 0, signal: null });
   });
 

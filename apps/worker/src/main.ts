@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  closeOnSignals(app, app.get(Logger));
+  closeOnSignals(app, app.get(Logger), config.shutdownTimeoutMs);
   app.get(Logger).log('Worker started: processing every institution queue and relaying the outbox');
 }
 

@@ -41,6 +41,8 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         // A worker that dies holding a job loses its lock after this long; another worker then takes the job.
         lockDuration: this.config.workerLockMs,
         stalledInterval: this.config.workerLockMs,
+        // A job whose worker was killed is taken over; only a job that stalls again and again is given up.
+        maxStalledCount: 10,
       });
       worker.on('failed', (job, error) => job && this.onFailed(job, error));
       worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));

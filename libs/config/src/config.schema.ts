@@ -32,6 +32,8 @@ export const configSchema = Joi.object({
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
   DECISION_REMINDER_DAYS: Joi.number().integer().min(1).max(56).default(7),
+  HOST_SYSTEM_TIMEOUT_MS: Joi.number().integer().min(100).max(600000).default(30000),
+  SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   SMTP_URL: Joi.string()
     .uri({ scheme: ['smtp', 'smtps'] })
     .optional(),
@@ -58,6 +60,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   shutdownDrainMs: number;
   decisionReminderDays: number;
+  hostSystemTimeoutMs: number;
+  shutdownTimeoutMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxPollMs: number;
@@ -83,6 +87,8 @@ interface ValidatedEnv {
   RECONCILE_INTERVAL_MS: number;
   SHUTDOWN_DRAIN_MS: number;
   DECISION_REMINDER_DAYS: number;
+  HOST_SYSTEM_TIMEOUT_MS: number;
+  SHUTDOWN_TIMEOUT_MS: number;
   SMTP_URL?: string;
   MAIL_FROM: string;
   OUTBOX_POLL_MS: number;
@@ -114,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     decisionReminderDays: value.DECISION_REMINDER_DAYS,
+    hostSystemTimeoutMs: value.HOST_SYSTEM_TIMEOUT_MS,
+    shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     outboxPollMs: value.OUTBOX_POLL_MS,

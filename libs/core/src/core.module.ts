@@ -27,7 +27,19 @@ export class CoreModule {
           useFactory: (config: AppConfig) => ({
             pinoHttp: {
               level: config.logLevel,
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              redact: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                'req.query.token',
+                'res.headers["set-cookie"]',
+              ],
+              serializers: {
+                // The queue dashboard takes a token once in its URL; it is not written to the logs.
+                req: (req: { url?: string }) => ({
+                  ...req,
+                  url: req.url?.replace(/([?&]token=)[^&]*/, '$1[Redacted]'),
+                }),
+              },
               transport: undefined,
             },
           }),

@@ -28,3 +28,12 @@ export function startOfNextDutchDay(day: string): Date {
   }
   throw new Error(`Cannot place the end of ${day} in Amsterdam time`);
 }
+
+/** Rejects when the promise has not settled within ms: for calls to systems outside ours that may hang. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

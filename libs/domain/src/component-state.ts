@@ -86,7 +86,6 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { from: 'awaiting_admission', event: 'withdraw', to: 'withdrawn', by: ['student'] },
   // The host did not decide before the offering's enrolment deadline.
-  { from: 'approved', event: 'expire', to: 'expired', by: ['system'] },
   { from: 'awaiting_admission', event: 'expire', to: 'expired', by: ['system'] },
   // A provisional (not final) result is kept and shown, but only a final one travels home.
   {

@@ -89,7 +89,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       await em.update(
         OutboxMessageEntity,
         rows.map((r) => r.id),
-        { sentAt: new Date() },
+        { sentAt: this.clock.now() },
       );
       return rows.length;
     });

@@ -5,7 +5,13 @@ import { ConfigModule, loadConfig } from '@lr/config';
 import { CLOCK, systemClock } from '@lr/domain';
 import { DatabaseModule, OutboxMessageEntity } from '@lr/database';
 import { InstitutionsModule } from '@lr/institutions';
-import { OutboxRelayService, QueueModule, QueuesService, enqueueInTransaction } from '@lr/queue';
+import {
+  OutboxRelayService,
+  QueueModule,
+  QueuesService,
+  dequeueInTransaction,
+  enqueueInTransaction,
+} from '@lr/queue';
 import { TEST_REDIS_URL, TestDatabase, createTestDatabase, deleteRedisPrefix } from '@lr/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 
@@ -113,5 +119,65 @@ describe('the outbox relay', () => {
       .get(DataSource)
       .manager.findBy(OutboxMessageEntity, { sentAt: IsNull() });
     expect(unsent.map((r) => r.queueName)).toEqual(['institution.not-yet-known']);
+  });
+
+  it('adds a timer as a delayed job, and removes a job when told to', async () => {
+    const timer = { ...data, componentId: 'c-4' };
+    await app
+      .get(DataSource)
+      .transaction((em) =>
+        enqueueInTransaction(
+          em,
+          'institution.uni-ijssel',
+          'timer.decision-overdue',
+          timer,
+          new Date(),
+          new Date(Date.now() + 3_600_000),
+        ),
+      );
+    await app.get(OutboxRelayService).relayOnce();
+    const job = await queue().getJob('c-4-timer_decision-overdue-v2');
+    expect(await job?.getState()).toBe('delayed');
+    expect(job?.opts.delay).toBeGreaterThan(3_500_000);
+
+    await app
+      .get(DataSource)
+      .transaction((em) =>
+        dequeueInTransaction(
+          em,
+          'institution.uni-ijssel',
+          'timer.decision-overdue',
+          timer,
+          new Date(),
+        ),
+      );
+    await app.get(OutboxRelayService).relayOnce();
+    expect(await queue().getJob('c-4-timer_decision-overdue-v2')).toBeUndefined();
+  });
+
+  it('lets two relays work at once without sending a row twice', async () => {
+    await app.get(DataSource).transaction(async (em) => {
+      for (let i = 0; i < 50; i += 1) {
+        await enqueueInTransaction(
+          em,
+          'institution.uni-ijssel',
+          'admission.deliver-request',
+          { ...data, componentId: `p-${i}` },
+          new Date(),
+        );
+      }
+    });
+    const relay = app.get(OutboxRelayService);
+    const [a, b] = await Promise.all([relay.relayOnce(), relay.relayOnce()]);
+    // SKIP LOCKED: the second relay skips the rows the first has claimed, instead of waiting for them.
+    expect(a + b).toBe(50);
+    expect(
+      await app
+        .get(DataSource)
+        .manager.countBy(OutboxMessageEntity, {
+          sentAt: IsNull(),
+          queueName: 'institution.uni-ijssel',
+        }),
+    ).toBe(0);
   });
 });

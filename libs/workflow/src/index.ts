@@ -13,6 +13,7 @@ export * from './application/pagination';
 export * from './application/receive-result.use-case';
 export * from './application/record-result.use-case';
 export * from './application/register-credits.use-case';
+export * from './application/component-scope';
 export * from './application/request-store';
 export * from './application/request-views.query';
 export * from './application/submit-request.use-case';

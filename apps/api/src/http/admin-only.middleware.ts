@@ -46,6 +46,7 @@ export class AdminOnlyMiddleware implements NestMiddleware {
       response.cookie(COOKIE, fromQuery, {
         httpOnly: true,
         sameSite: 'strict',
+        secure: request.secure,
         path: QUEUE_DASHBOARD_ROUTE,
       });
     }

@@ -12,6 +12,9 @@ export class QueueDashboard implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const queue of this.queues.all()) this.board.addQueue(new BullMQAdapter(queue));
+    // Read-only: jobs carry ids only, and no one pauses or empties another institution's queue from here.
+    for (const queue of this.queues.all()) {
+      this.board.addQueue(new BullMQAdapter(queue, { readOnlyMode: true }));
+    }
   }
 }

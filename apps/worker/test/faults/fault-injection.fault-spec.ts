@@ -1,7 +1,13 @@
 import Redis from 'ioredis';
-import { ComponentEntity, CreditEntryEntity, TransitionEntity } from '@lr/database';
+import { IsNull } from 'typeorm';
+import {
+  ComponentEntity,
+  CreditEntryEntity,
+  OutboxMessageEntity,
+  TransitionEntity,
+} from '@lr/database';
 import { ComponentState, isFinal } from '@lr/domain';
-import { TEST_REDIS_URL } from '@lr/testing';
+import { TEST_REDIS_URL, waitFor } from '@lr/testing';
 import { Journey } from '../../../api/test/journey';
 import { TestApp } from '../../../api/test/test-app';
 import { WorkerPool } from './worker-pool';
@@ -121,8 +127,25 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+const TO_HOST = ['create', 'submit', 'approve', 'deliver_to_host'];
+const TO_RESULT = [...TO_HOST, 'admit', 'record_result'];
+/** The history each journey must leave, event by event: a step recorded twice, or missing, fails. */
+const EXPECTED_HISTORIES: Record<Kind, string[][]> = {
+  passes: [[...TO_RESULT, 'recognise_automatically', 'register']],
+  'board-rejects': [['create', 'submit', 'reject']],
+  'host-refuses': [[...TO_HOST, 'refuse_admission']],
+  fails: [[...TO_RESULT, 'refer_to_exam_board', 'refuse_recognition']],
+  deviates: [[...TO_RESULT, 'refer_to_exam_board', 'recognise', 'register']],
+  // The student may withdraw before or after the delivery job has run.
+  withdrawn: [
+    ['create', 'submit', 'approve', 'withdraw'],
+    [...TO_HOST, 'withdraw'],
+  ],
+};
+
 interface Outcome {
   scenario: string;
+  kind: Kind;
   componentId: string;
   expected: ComponentState;
 }
@@ -131,7 +154,12 @@ async function journey(j: Journey, s: Scenario): Promise<Outcome> {
   const home = HOME[s.student];
   const host = HOST[s.offering.split('/')[0]];
   const request = await j.submitted(s.student, [{ offering: s.offering }]);
-  const outcome = { scenario: s.name, componentId: request.components[0].id, expected: s.expected };
+  const outcome = {
+    scenario: s.name,
+    kind: s.kind,
+    componentId: request.components[0].id,
+    expected: s.expected,
+  };
   const at = (action: string) => j.path(request, 0, action);
   if (s.kind === 'board-rejects') {
     await j.act(home.board, at('approval'), {
@@ -273,7 +301,13 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     const credits = await em.find(CreditEntryEntity);
     const registered = components.filter((c) => c.state === 'registered');
     const transitions = await em.find(TransitionEntity, { order: { id: 'ASC' } });
-    const historyProblems = checkHistories(transitions);
+    const historyProblems = checkHistories(transitions, outcomes);
+    // Everything the relay was given went out, and no delivery gave up.
+    const unsent = await waitFor(async () => {
+      const n = await em.countBy(OutboxMessageEntity, { sentAt: IsNull() });
+      return n === 0 ? n : undefined;
+    }).catch(() => -1);
+    const failedDeliveries = components.filter((c) => c.deliveryFailedAt !== null);
 
     process.stdout.write(
       [
@@ -296,26 +330,29 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     expect(stuck.map((c) => c.state)).toEqual([]);
     expect(credits.map((c) => c.componentId).sort()).toEqual(registered.map((c) => c.id).sort());
     expect(historyProblems).toEqual([]);
+    expect(unsent).toBe(0);
+    expect(failedDeliveries).toEqual([]);
     expect(wiped && restarted).toBe(true);
     expect(pool.counts.killed).toBeGreaterThan(0);
   });
 });
 
-/** Each component's history starts at creation and each row starts where the one before ended: no gaps. A state
- * change recorded twice would show as a row that starts from a state the component had already left. */
-function checkHistories(rows: TransitionEntity[]): string[] {
-  const last = new Map<string, string>();
+/** Each component's history, in order, must be one its journey predicts; and each row starts where the last ended. */
+function checkHistories(rows: TransitionEntity[], outcomes: Outcome[]): string[] {
+  const byComponent = new Map<string, TransitionEntity[]>();
+  for (const row of rows)
+    byComponent.set(row.componentId, [...(byComponent.get(row.componentId) ?? []), row]);
   const problems: string[] = [];
-  for (const row of rows) {
-    const previous = last.get(row.componentId);
-    if (previous === undefined && row.event !== 'create')
-      problems.push(`${row.componentId} starts with ${row.event}`);
-    if (previous !== undefined && row.fromState !== previous) {
-      problems.push(
-        `${row.componentId}: ${row.event} from ${row.fromState} after reaching ${previous}`,
-      );
+  for (const outcome of outcomes) {
+    const history = byComponent.get(outcome.componentId) ?? [];
+    const events = history.map((r) => r.event);
+    if (!EXPECTED_HISTORIES[outcome.kind].some((expected) => expected.join() === events.join())) {
+      problems.push(`${outcome.scenario}: ${events.join(' → ')}`);
     }
-    last.set(row.componentId, row.toState);
+    history.slice(1).forEach((row, i) => {
+      if (row.fromState !== history[i].toState)
+        problems.push(`${outcome.scenario}: gap before ${row.event}`);
+    });
   }
   return problems;
 }

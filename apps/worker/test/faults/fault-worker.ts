@@ -41,7 +41,7 @@ async function bootstrap(): Promise<void> {
     },
   );
   app.useLogger(app.get(Logger));
-  closeOnSignals(app, app.get(Logger));
+  closeOnSignals(app, app.get(Logger), config.shutdownTimeoutMs);
   app.get(Logger).log('Worker started');
 }
 

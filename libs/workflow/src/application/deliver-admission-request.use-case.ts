@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
-import { SYSTEM_ACTOR, dutchDate } from '@lr/domain';
+import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 /**
@@ -17,6 +18,7 @@ export class DeliverAdmissionRequestUseCase {
   constructor(
     private readonly store: RequestStore,
     private readonly registry: InstitutionRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(job: ComponentJob): Promise<'delivered' | 'refused' | 'skipped'> {
@@ -29,18 +31,23 @@ export class DeliverAdmissionRequestUseCase {
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const refusal = this.refusalReason(offering);
     // Called outside the transaction: the host's system may be slow, and its reference is stable across retries.
+    const studentName =
+      (await em.findOneBy(PersonEntity, { id: request.studentId }))?.name ?? request.studentId;
+    // Outside the transaction and bounded in time: the host's system may be slow or hang; the job retries.
     const announced = refusal
       ? undefined
-      : await this.registry
-          .get(component.hostInstitutionCode)
-          .studentInformationSystem.announceAdmission({
-            componentId: component.id,
-            offeringCode: offering.code,
-            studentName:
-              (await em.findOneBy(PersonEntity, { id: request.studentId }))?.name ??
-              request.studentId,
-            homeInstitutionCode: request.homeInstitutionCode,
-          });
+      : await withTimeout(
+          this.registry
+            .get(component.hostInstitutionCode)
+            .studentInformationSystem.announceAdmission({
+              componentId: component.id,
+              offeringCode: offering.code,
+              studentName,
+              homeInstitutionCode: request.homeInstitutionCode,
+            }),
+          this.config.hostSystemTimeoutMs,
+          `The student information system of ${component.hostInstitutionCode}`,
+        );
     return this.store.withComponent(
       SYSTEM_ACTOR,
       job.requestId,

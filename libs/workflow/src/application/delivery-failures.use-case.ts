@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { IsNull, Not } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { In, IsNull, Not } from 'typeorm';
 import { ComponentEntity } from '@lr/database';
 import { Actor, ConflictError, ForbiddenError, SYSTEM_ACTOR } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { Page, PageQuery, offsetOf } from './pagination';
-import { enqueuePendingJob } from './pending-job';
+import { STATES_AWAITING_A_JOB, enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
 /**
@@ -14,6 +14,8 @@ import { RequestStore } from './request-store';
  */
 @Injectable()
 export class DeliveryFailuresUseCase {
+  private readonly logger = new Logger(DeliveryFailuresUseCase.name);
+
   constructor(
     private readonly store: RequestStore,
     private readonly registry: InstitutionRegistry,
@@ -21,6 +23,9 @@ export class DeliveryFailuresUseCase {
 
   /** Called when the job for this state and version has failed for good; does nothing otherwise. */
   async markFailed(job: ComponentJob, reason: string): Promise<boolean> {
+    this.logger.warn(
+      `Delivery of ${job.componentId} v${job.expectedVersion} failed for good: ${reason}`,
+    );
     return this.store.withComponent(
       SYSTEM_ACTOR,
       job.requestId,
@@ -32,7 +37,8 @@ export class DeliveryFailuresUseCase {
         await this.store.transition(locked, {
           event: 'delivery_failed',
           actor: SYSTEM_ACTOR,
-          motivation: `Delivery failed: ${reason}`,
+          // The host's own error stays in the job, for admins; the student sees that it is being handled.
+          motivation: 'Delivery failed after every retry; an administrator can send it again.',
           changes: { deliveryFailedAt: now },
         });
         return true;
@@ -63,7 +69,8 @@ export class DeliveryFailuresUseCase {
   async list(actor: Actor, query: PageQuery): Promise<Page<ComponentEntity>> {
     if (actor.role !== 'admin')
       throw new ForbiddenError('The list of failed deliveries is for admins.');
-    const failed = { deliveryFailedAt: Not(IsNull()) };
+    // A component withdrawn after its delivery failed no longer waits for anyone.
+    const failed = { deliveryFailedAt: Not(IsNull()), state: In([...STATES_AWAITING_A_JOB]) };
     const [items, total] = await this.store.dataSource.manager.findAndCount(ComponentEntity, {
       where: [
         { ...failed, homeInstitutionCode: actor.institutionCode },

@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, MoreThan } from 'typeorm';
-import { ComponentEntity } from '@lr/database';
-import { CLOCK, Clock } from '@lr/domain';
-import { QueuesService, jobIdFor } from '@lr/queue';
+import { DataSource, In, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
+import { ComponentEntity, NotificationEntity, OutboxMessageEntity } from '@lr/database';
+import { CLOCK, Clock, addDays } from '@lr/domain';
+import { JobName, JobOf, NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
 import { InstitutionRegistry } from '@lr/institutions';
 import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
 import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
 import { TimerPlanner } from './timers';
 
 const BATCH = 500;
+const OUTBOX_KEPT_DAYS = 7;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** States in which a component waits for a job or runs a timer. */
 const STATES_TO_CHECK = [
@@ -29,7 +30,8 @@ export interface ReconcileCounts {
 
 /**
  * PostgreSQL is the system of record; Redis is transport and may lose everything. This compares the two: every
- * component waiting for a job, or running a timer, must have that job in Redis, or it is added again. Safe to
+ * component waiting for a job, or running a timer, and every e-mail still to send must have its job in Redis,
+ * or it is added again. Safe to
  * run anywhere and often: job ids come from the data and every job checks state and version before it acts.
  */
 @Injectable()
@@ -63,12 +65,21 @@ export class DeliveryReconciler {
       if (waiting.length < BATCH) break;
       after = waiting[waiting.length - 1].id;
     }
+    await this.reconcileEmails(settledBefore, counts);
+    await this.purgeSentOutbox();
     if (counts.redriven + counts.markedFailed > 0) {
       this.logger.warn(
         `Reconciled: ${counts.redriven} jobs added again, ${counts.markedFailed} marked failed`,
       );
     }
     return counts;
+  }
+
+  /** Sent outbox rows are kept a week for inspection, then removed, so the table does not grow for ever. */
+  private async purgeSentOutbox(): Promise<void> {
+    await this.dataSource.manager.delete(OutboxMessageEntity, {
+      sentAt: LessThan(addDays(this.clock.now(), -OUTBOX_KEPT_DAYS)),
+    });
   }
 
   private async reconcile(component: ComponentEntity, counts: ReconcileCounts): Promise<void> {
@@ -87,12 +98,54 @@ export class DeliveryReconciler {
       }
     }
     for (const timer of await this.timers.timersFor(this.dataSource.manager, component)) {
-      const queue = this.queues.get(timer.queue);
-      const jobId = jobIdFor(timer.name, timer.data);
-      if (await queue.getJob(jobId)) continue;
       const delay = Math.max(0, timer.runAt.getTime() - this.clock.now().getTime());
-      await queue.add(timer.name, timer.data, { jobId, delay });
-      counts.redriven += 1;
+      if (await this.ensureJob(timer.queue, timer.name, timer.data, delay)) counts.redriven += 1;
     }
+  }
+
+  /** E-mails still to send whose job Redis lost, or whose job gave up: sent again. */
+  private async reconcileEmails(settledBefore: Date, counts: ReconcileCounts): Promise<void> {
+    const pending = await this.dataSource.manager.find(NotificationEntity, {
+      where: { emailStatus: 'pending', createdAt: LessThanOrEqual(settledBefore) },
+      select: { id: true },
+      order: { createdAt: 'ASC' },
+      take: BATCH,
+    });
+    for (const { id } of pending) {
+      if (
+        await this.ensureJob(
+          NOTIFICATIONS_QUEUE,
+          'notification.send-email',
+          { notificationId: id },
+          0,
+        )
+      ) {
+        counts.redriven += 1;
+      }
+    }
+  }
+
+  /**
+   * Makes sure the job is in Redis and not given up on: added when missing, retried when it failed. For timers
+   * and e-mail, where there is no person to decide; a failed delivery goes to an admin instead.
+   */
+  private async ensureJob<N extends JobName>(
+    queueName: string,
+    name: N,
+    data: JobOf<N>,
+    delay: number,
+  ) {
+    const queue = this.queues.get(queueName);
+    const jobId = jobIdFor(name, data);
+    const existing = await queue.getJob(jobId);
+    if (!existing) {
+      await queue.add(name, data, { jobId, delay });
+      return true;
+    }
+    if (await existing.isFailed()) {
+      await existing.retry();
+      return true;
+    }
+    return false;
   }
 }

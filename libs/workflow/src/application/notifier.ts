@@ -12,6 +12,9 @@ import {
 import { Audience, NotificationKind, Role, dutchDate } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { NOTIFICATIONS_QUEUE, enqueueInTransaction } from '@lr/queue';
+import { scopeOf } from './component-scope';
+
+const HOST_AUDIENCES: readonly Audience[] = ['host-admissions', 'host-registrars'];
 
 const MESSAGES: Record<NotificationKind, (unit: string, due: string) => string> = {
   submit: (unit) => `A request to take ${unit} awaits your decision.`,
@@ -116,7 +119,11 @@ export class Notifier {
         .filter((p) => p.programmeCodes.includes(request.homeProgrammeCode))
         .map((p) => p.id);
     const ids = new Set<string>();
-    for (const audience of audiences) {
+    // Told only who may see the component: the home side once it was submitted, the host once it was sent there.
+    const { submitted, sentToHost } = scopeOf(request, component);
+    const visible = (audience: Audience) =>
+      audience === 'student' || (HOST_AUDIENCES.includes(audience) ? sentToHost : submitted);
+    for (const audience of audiences.filter(visible)) {
       switch (audience) {
         case 'student':
           ids.add(request.studentId);
@@ -145,7 +152,7 @@ export class Notifier {
           (await people('registrar', [home])).forEach((p) => ids.add(p.id));
           break;
         case 'admins':
-          (await people('admin', [home, host])).forEach((p) => ids.add(p.id));
+          (await people('admin', sentToHost ? [home, host] : [home])).forEach((p) => ids.add(p.id));
           break;
       }
     }

@@ -7,7 +7,6 @@ import {
   CLOCK,
   Clock,
   ComponentEvent,
-  ComponentScope,
   ForbiddenError,
   IllegalTransitionError,
   NotFoundError,
@@ -19,6 +18,7 @@ import {
   deriveRequestStatus,
   findTransition,
 } from '@lr/domain';
+import { scopeOf } from './component-scope';
 import { Notifier } from './notifier';
 import { TimerPlanner } from './timers';
 
@@ -37,17 +37,6 @@ export interface TransitionInput {
   changes?: Partial<Omit<ComponentEntity, 'id' | 'state' | 'version'>>;
   /** The version the actor saw; a component changed since then is a conflict, not a silent overwrite. */
   expectedVersion?: number;
-}
-
-export function scopeOf(request: RequestEntity, component: ComponentEntity): ComponentScope {
-  return {
-    studentId: request.studentId,
-    homeInstitutionCode: request.homeInstitutionCode,
-    homeProgrammeCode: request.homeProgrammeCode,
-    hostInstitutionCode: component.hostInstitutionCode,
-    submitted: request.submittedAt !== null,
-    sentToHost: component.approvalReference !== null,
-  };
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 } from '@lr/database';
 import { Actor, ForbiddenError, NotFoundError, canSee } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
-import { scopeOf, RequestStore } from './request-store';
+import { scopeOf } from './component-scope';
+import { RequestStore } from './request-store';
 
 export interface TimelineEntry {
   at: Date;
