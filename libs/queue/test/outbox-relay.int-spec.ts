@@ -172,12 +172,10 @@ describe('the outbox relay', () => {
     // SKIP LOCKED: the second relay skips the rows the first has claimed, instead of waiting for them.
     expect(a + b).toBe(50);
     expect(
-      await app
-        .get(DataSource)
-        .manager.countBy(OutboxMessageEntity, {
-          sentAt: IsNull(),
-          queueName: 'institution.uni-ijssel',
-        }),
+      await app.get(DataSource).manager.countBy(OutboxMessageEntity, {
+        sentAt: IsNull(),
+        queueName: 'institution.uni-ijssel',
+      }),
     ).toBe(0);
   });
 });

@@ -19,6 +19,23 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
 @Index('ix_components_request', ['requestId', 'position'], { unique: true })
 @Index('ix_components_host_state', ['hostInstitutionCode', 'state', 'updatedAt'])
 @Index('ix_components_home_state', ['homeInstitutionCode', 'state', 'updatedAt'])
+// One partial index per inbox, in the inbox's order: a page is read straight from the index (InboxQuery).
+@Index(
+  'ix_components_inbox_exam_board',
+  ['homeInstitutionCode', 'decisionDueAt', 'updatedAt', 'id'],
+  {
+    where: "state IN ('awaiting_approval', 'awaiting_recognition')",
+  },
+)
+@Index('ix_components_inbox_admissions', ['hostInstitutionCode', 'updatedAt', 'id'], {
+  where: "state = 'awaiting_admission'",
+})
+@Index('ix_components_inbox_results', ['hostInstitutionCode', 'updatedAt', 'id'], {
+  where: "state = 'enrolled'",
+})
+@Index('ix_components_inbox_registrations', ['homeInstitutionCode', 'updatedAt', 'id'], {
+  where: "state = 'recognised'",
+})
 @Check(
   'ck_components_state',
   `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn', 'expired')`,

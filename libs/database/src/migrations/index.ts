@@ -1,10 +1,12 @@
 import { CreateSchema1795894474931 } from './1795894474931-CreateSchema';
 import { ComponentDelivery1795897027016 } from './1795897027016-ComponentDelivery';
 import { NotificationsAndTimers1795897845391 } from './1795897845391-NotificationsAndTimers';
+import { InboxAndSearchIndexes1795900648256 } from './1795900648256-InboxAndSearchIndexes';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
   CreateSchema1795894474931,
   ComponentDelivery1795897027016,
   NotificationsAndTimers1795897845391,
+  InboxAndSearchIndexes1795900648256,
 ];

@@ -48,16 +48,22 @@ export class CatalogueQuery {
   }
 
   async offerings(filter: OfferingFilter): Promise<Page<OfferingView>> {
-    const qb = this.store.dataSource.manager
-      .createQueryBuilder(OfferingEntity, 'o')
-      .innerJoinAndSelect('o.institution', 'i');
-    if (filter.q)
-      qb.andWhere('(o.title ILIKE :q OR o.description ILIKE :q OR o.code ILIKE :q)', {
-        q: `%${escapeLike(filter.q)}%`,
+    const em = this.store.dataSource.manager;
+    // Offerings alone, so that a page and its count read one table; the few institutions are looked up apart.
+    const qb = em.createQueryBuilder(OfferingEntity, 'o');
+    if (filter.q) {
+      // The same expression as the trigram index ix_offerings_search (see the migration), so it is used.
+      qb.andWhere(`lower(o.title || ' ' || o.code || ' ' || o.description) LIKE :q`, {
+        q: `%${escapeLike(filter.q.toLowerCase())}%`,
       });
+    }
     if (filter.institution)
       qb.andWhere('o.institution_code = :institution', { institution: filter.institution });
-    if (filter.sector) qb.andWhere('i.sector = :sector', { sector: filter.sector });
+    if (filter.sector) {
+      qb.andWhere('o.institution_code IN (SELECT code FROM institutions WHERE sector = :sector)', {
+        sector: filter.sector,
+      });
+    }
     if (filter.period)
       qb.andWhere('o.period ILIKE :period', { period: `%${escapeLike(filter.period)}%` });
     if (filter.language) qb.andWhere('o.language = :language', { language: filter.language });
@@ -66,13 +72,22 @@ export class CatalogueQuery {
       qb.andWhere('o.credits >= :min', { min: filter.minCredits });
     if (filter.maxCredits !== undefined)
       qb.andWhere('o.credits <= :max', { max: filter.maxCredits });
-    const [rows, total] = await qb
-      .orderBy('o.institutionCode', 'ASC')
-      .addOrderBy('o.code', 'ASC')
-      .skip(offsetOf(filter))
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toOfferingView), total, page: filter.page, pageSize: filter.pageSize };
+    const [[rows, total], institutions] = await Promise.all([
+      qb
+        .orderBy('o.institutionCode', 'ASC')
+        .addOrderBy('o.code', 'ASC')
+        .skip(offsetOf(filter))
+        .take(filter.pageSize)
+        .getManyAndCount(),
+      em.find(InstitutionEntity),
+    ]);
+    const items = rows.map((o) =>
+      toOfferingView(
+        o,
+        institutions.find((i) => i.code === o.institutionCode)!,
+      ),
+    );
+    return { items, total, page: filter.page, pageSize: filter.pageSize };
   }
 
   async offering(id: string): Promise<OfferingView> {
@@ -81,16 +96,19 @@ export class CatalogueQuery {
       relations: { institution: true },
     });
     if (!offering) throw new NotFoundError('offering', id);
-    return toOfferingView(offering);
+    return toOfferingView(offering, offering.institution!);
   }
 }
 
-function toOfferingView({ institution, enrolledCount, ...offering }: OfferingEntity): OfferingView {
+function toOfferingView(
+  { institution: _i, enrolledCount, ...offering }: OfferingEntity,
+  institution: InstitutionEntity,
+): OfferingView {
   return {
     ...offering,
     placesLeft: offering.capacity - enrolledCount,
-    institutionName: institution!.name,
-    sector: institution!.sector,
+    institutionName: institution.name,
+    sector: institution.sector,
   };
 }
 

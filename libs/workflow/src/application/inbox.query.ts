@@ -14,7 +14,7 @@ interface InboxDefinition {
   side: 'home' | 'host';
   byProgramme: boolean;
   /** What comes first: the nearest deadline of this actor's own, else what has waited longest. */
-  firstBy: 'c.decision_due_at' | 'o.enrolment_deadline' | 'c.updated_at';
+  firstBy: 'decision_due_at' | 'updated_at';
 }
 
 /** Each actor's work: what awaits their decision, the most urgent first. */
@@ -24,28 +24,29 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
     states: ['awaiting_approval', 'awaiting_recognition'],
     side: 'home',
     byProgramme: true,
-    firstBy: 'c.decision_due_at',
+    firstBy: 'decision_due_at',
   },
   admissions: {
     role: 'host-admissions',
     states: ['awaiting_admission'],
     side: 'host',
     byProgramme: false,
-    firstBy: 'o.enrolment_deadline',
+    // First come, first served: the order in which limited places are given out.
+    firstBy: 'updated_at',
   },
   results: {
     role: 'registrar',
     states: ['enrolled'],
     side: 'host',
     byProgramme: false,
-    firstBy: 'c.updated_at',
+    firstBy: 'updated_at',
   },
   registrations: {
     role: 'registrar',
     states: ['recognised'],
     side: 'home',
     byProgramme: false,
-    firstBy: 'c.updated_at',
+    firstBy: 'updated_at',
   },
 };
 
@@ -94,24 +95,37 @@ export class InboxQuery {
       );
     }
     const states = query.state ? [query.state] : def.states;
-    const qb = this.store.dataSource
+    // Only components are filtered, counted and ordered, so each inbox reads its own partial index (see
+    // ComponentEntity); offerings, requests and people are joined for the one page shown.
+    const matching = this.store.dataSource
       .createQueryBuilder()
       .from('components', 'c')
-      .innerJoin('offerings', 'o', 'o.id = c.offering_id')
-      .innerJoin('requests', 'r', 'r.id = c.request_id')
-      .leftJoin('people', 'p', 'p.id = r.student_id')
       .where(`c.${def.side}_institution_code = :institution`, {
         institution: actor.institutionCode,
       })
       .andWhere('c.state IN (:...states)', { states });
-    if (query.route) qb.andWhere('c.route = :route', { route: query.route });
+    if (query.route) matching.andWhere('c.route = :route', { route: query.route });
     if (def.byProgramme) {
-      qb.andWhere('c.home_programme_code IN (:...programmes)', {
+      matching.andWhere('c.home_programme_code IN (:...programmes)', {
         programmes: [...actor.programmeCodes, ''],
       });
     }
-    const total = await qb.getCount();
-    const rows = await qb
+    const total = await matching.getCount();
+    const page = matching
+      .clone()
+      .select('c.*')
+      .orderBy(`c.${def.firstBy}`, 'ASC', 'NULLS LAST')
+      .addOrderBy('c.updated_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .offset(offsetOf(query))
+      .limit(query.pageSize);
+    const rows = await this.store.dataSource
+      .createQueryBuilder()
+      .from(`(${page.getQuery()})`, 'c')
+      .setParameters(page.getParameters())
+      .innerJoin('offerings', 'o', 'o.id = c.offering_id')
+      .innerJoin('requests', 'r', 'r.id = c.request_id')
+      .leftJoin('people', 'p', 'p.id = r.student_id')
       .select([
         'c.request_id AS "requestId"',
         'c.id AS "componentId"',
@@ -132,11 +146,9 @@ export class InboxQuery {
         'o.enrolment_deadline::text AS "enrolmentDeadline"',
         'c.updated_at AS "updatedAt"',
       ])
-      .orderBy(def.firstBy, 'ASC', 'NULLS LAST')
+      .orderBy(`c.${def.firstBy}`, 'ASC', 'NULLS LAST')
       .addOrderBy('c.updated_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
-      .offset(offsetOf(query))
-      .limit(query.pageSize)
       .getRawMany<InboxItem>();
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }
