@@ -95,9 +95,13 @@ export async function runScale(
         (i) => inbox.list(pick(actors.registrars, i), 'registrations', page),
       ],
       [
-        'catalogue search',
+        'catalogue search, a broad word',
         (i) =>
           catalogue.offerings({ ...page, q: pick(words, i), language: i % 2 ? 'en' : undefined }),
+      ],
+      [
+        'catalogue search, one match',
+        (i) => catalogue.offerings({ ...page, q: `bench-${10000 + (i % 9999)}` }),
       ],
     ];
     const figures: QueryFigures[] = [];

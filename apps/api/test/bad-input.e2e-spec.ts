@@ -179,4 +179,18 @@ describe('bad input gets a clear problem and changes nothing', () => {
     ).toBe(true);
     expect(filtered.body.total).toBeGreaterThan(0);
   });
+
+  it('stops counting a broad catalogue search past 1,000 matches, and says so', async () => {
+    await t.dataSource.query(`
+      INSERT INTO offerings (institution_code, programme_code, code, title, description, credits, credit_unit,
+                             period, language, capacity, enrolled_count, enrolment_deadline, prerequisites)
+      SELECT 'uni-ijssel', 'msc-ds', 'CAP-' || g, 'Capstone ' || g, 'Generated', 5, 'EC', 'P1', 'en', 10, 0,
+             '2027-06-30', '{}'
+      FROM generate_series(1, 1001) g`);
+    const broad = await t.as('macca').get('/offerings?q=capstone');
+    expect(broad.body).toMatchObject({ total: 1000, totalCapped: true });
+    expect(broad.body.items).toHaveLength(20);
+    const narrow = await t.as('macca').get('/offerings?q=capstone 1000');
+    expect(narrow.body).toMatchObject({ total: 1, totalCapped: false });
+  });
 });

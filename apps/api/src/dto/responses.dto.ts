@@ -84,6 +84,10 @@ export class OfferingDto {
 
 export class OfferingPageDto extends PageDto {
   @ApiProperty({ type: [OfferingDto] }) items: OfferingDto[];
+  @ApiProperty({
+    description: 'True when more than `total` (1,000) offerings match: refine the search',
+  })
+  totalCapped: boolean;
 }
 
 export class RequestSummaryDto {

@@ -15,6 +15,9 @@ export interface OfferingFilter extends PageQuery {
   maxCredits?: number;
 }
 
+/** Beyond this many matches the catalogue says 'more than' instead of counting on: refine the search. */
+export const COUNT_CAP = 1000;
+
 export type OfferingView = Omit<OfferingEntity, 'institution' | 'enrolledCount'> & {
   placesLeft: number;
   institutionName: string;
@@ -47,7 +50,7 @@ export class CatalogueQuery {
     return { ...institution, programmes, examBoards };
   }
 
-  async offerings(filter: OfferingFilter): Promise<Page<OfferingView>> {
+  async offerings(filter: OfferingFilter): Promise<Page<OfferingView> & { totalCapped: boolean }> {
     const em = this.store.dataSource.manager;
     // Offerings alone, so that a page and its count read one table; the few institutions are looked up apart.
     const qb = em.createQueryBuilder(OfferingEntity, 'o');
@@ -72,13 +75,23 @@ export class CatalogueQuery {
       qb.andWhere('o.credits >= :min', { min: filter.minCredits });
     if (filter.maxCredits !== undefined)
       qb.andWhere('o.credits <= :max', { max: filter.maxCredits });
-    const [[rows, total], institutions] = await Promise.all([
+    // A broad word can match thousands of offerings: counting stops past COUNT_CAP instead of reading them all.
+    const [countSql, countParameters] = qb
+      .clone()
+      .select('1')
+      .limit(COUNT_CAP + 1)
+      .getQueryAndParameters();
+    const [rows, [{ n }], institutions] = await Promise.all([
       qb
         .orderBy('o.institutionCode', 'ASC')
         .addOrderBy('o.code', 'ASC')
         .skip(offsetOf(filter))
         .take(filter.pageSize)
-        .getManyAndCount(),
+        .getMany(),
+      em.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM (${countSql}) matching`,
+        countParameters,
+      ),
       em.find(InstitutionEntity),
     ]);
     const items = rows.map((o) =>
@@ -87,7 +100,13 @@ export class CatalogueQuery {
         institutions.find((i) => i.code === o.institutionCode)!,
       ),
     );
-    return { items, total, page: filter.page, pageSize: filter.pageSize };
+    return {
+      items,
+      total: Math.min(n, COUNT_CAP),
+      totalCapped: n > COUNT_CAP,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
   }
 
   async offering(id: string): Promise<OfferingView> {
