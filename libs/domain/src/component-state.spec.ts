@@ -57,6 +57,7 @@ describe('the component state table', () => {
       'awaiting_admission',
       'awaiting_approval',
       'draft',
+      'waitlisted',
     ]);
     expect(
       TRANSITIONS.filter((t) => t.event === 'withdraw').every((t) => t.by.join() === 'student'),

@@ -8,6 +8,7 @@ export const COMPONENT_STATES = [
   'rejected_by_exam_board',
   'approved',
   'awaiting_admission',
+  'waitlisted',
   'rejected_by_host',
   'enrolled',
   'result_recorded',
@@ -28,6 +29,7 @@ export const COMPONENT_EVENTS = [
   'deliver_to_host',
   'refuse_admission',
   'admit',
+  'waitlist',
   'record_provisional_result',
   'record_result',
   'recognise_automatically',
@@ -87,6 +89,20 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'awaiting_admission', event: 'withdraw', to: 'withdrawn', by: ['student'] },
   // The host did not decide before the offering's enrolment deadline.
   { from: 'awaiting_admission', event: 'expire', to: 'expired', by: ['system'] },
+  // An offering that keeps a waiting list: delivery puts the student on it when the offering is already full,
+  // host admissions when places run out. Admission from the list still needs a free place.
+  { from: 'approved', event: 'waitlist', to: 'waitlisted', by: ['system'] },
+  { from: 'awaiting_admission', event: 'waitlist', to: 'waitlisted', by: ['host-admissions'] },
+  { from: 'waitlisted', event: 'admit', to: 'enrolled', by: ['host-admissions'] },
+  {
+    from: 'waitlisted',
+    event: 'refuse_admission',
+    to: 'rejected_by_host',
+    by: ['host-admissions'],
+  },
+  { from: 'waitlisted', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  // No place became free before the enrolment deadline: the waiting list closes.
+  { from: 'waitlisted', event: 'expire', to: 'expired', by: ['system'] },
   // A provisional (not final) result is kept and shown, but only a final one travels home.
   {
     from: 'enrolled',

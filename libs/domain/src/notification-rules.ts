@@ -22,6 +22,7 @@ export const AUDIENCES_OF_EVENT: Record<ComponentEvent, readonly Audience[]> = {
   deliver_to_host: ['host-admissions'],
   refuse_admission: ['student'],
   admit: ['student', 'host-registrars'],
+  waitlist: ['student'],
   expire: ['student'],
   record_provisional_result: ['student'],
   record_result: ['student'],

@@ -64,6 +64,7 @@ export async function seedInstitutions(
           period: o.period,
           language: o.language,
           capacity: o.capacity,
+          waitingList: o.waitingList ?? false,
           enrolledCount: 0,
           enrolmentDeadline: o.enrolmentDeadline,
           prerequisites: o.prerequisites,

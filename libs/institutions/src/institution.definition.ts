@@ -26,6 +26,8 @@ export interface OfferingDefinition {
   period: string;
   language: 'nl' | 'en';
   capacity: number;
+  /** When full, students go on a waiting list instead of being refused. */
+  waitingList?: boolean;
   /** ISO date (yyyy-mm-dd): the last day the host admits students. */
   enrolmentDeadline: string;
   prerequisites: string[];

@@ -159,7 +159,8 @@ export class RequestsController {
   @Post(`${COMPONENT}/admission`)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Host admissions: admit (enrol) or refuse (with reason); capacity and deadline hold',
+    summary:
+      'Host admissions: admit (enrol), refuse (with reason) or put on the waiting list; capacity and deadline hold',
   })
   @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
   @ApiProtected(400, 403, 404, 409)

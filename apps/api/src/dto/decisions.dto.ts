@@ -63,9 +63,12 @@ export class ApprovalDecisionDto extends VersionedDto {
 }
 
 export class AdmissionDecisionDto extends VersionedDto {
-  @ApiProperty({ enum: ['admit', 'refuse'] })
-  @IsIn(['admit', 'refuse'])
-  decision: 'admit' | 'refuse';
+  @ApiProperty({
+    enum: ['admit', 'refuse', 'waitlist'],
+    description: 'waitlist: only for an offering that keeps a waiting list',
+  })
+  @IsIn(['admit', 'refuse', 'waitlist'])
+  decision: 'admit' | 'refuse' | 'waitlist';
 
   @ApiPropertyOptional({ description: 'Required for a refusal', maxLength: 4000 })
   @ValidateIf((o: AdmissionDecisionDto) => o.decision === 'refuse' || o.reason !== undefined)

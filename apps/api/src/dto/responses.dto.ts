@@ -78,6 +78,8 @@ export class OfferingDto {
   @ApiProperty({ enum: ['nl', 'en'] }) language: string;
   @ApiProperty() capacity: number;
   @ApiProperty() placesLeft: number;
+  @ApiProperty({ description: 'When full, students go on a waiting list instead of being refused' })
+  waitingList: boolean;
   @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
   @ApiProperty({ type: [String] }) prerequisites: string[];
 }
@@ -191,6 +193,12 @@ class ComponentViewDto {
   decisionDueAt: Date | null;
   @ApiProperty({ type: ApprovalDto, nullable: true }) approval: ApprovalDto | null;
   @ApiProperty({ type: String, nullable: true }) enrolmentReference: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'On the waiting list: 1 is next in line when a place becomes free',
+  })
+  waitingListPosition: number | null;
   @ApiProperty({ type: ResultViewDto, nullable: true }) result: ResultViewDto | null;
   @ApiProperty({ type: RecognitionViewDto, nullable: true }) recognition: RecognitionViewDto | null;
   @ApiProperty({ type: RegistrationRefDto, nullable: true })
@@ -249,6 +257,7 @@ export class InboxItemDto {
   @ApiProperty() credits: number;
   @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: string;
   @ApiProperty() placesLeft: number;
+  @ApiProperty() waitingList: boolean;
   @ApiProperty({ type: Date, nullable: true }) decisionDueAt: Date | null;
   @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
   @ApiProperty() updatedAt: Date;

@@ -28,7 +28,10 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
   },
 )
 @Index('ix_components_inbox_admissions', ['hostInstitutionCode', 'updatedAt', 'id'], {
-  where: "state = 'awaiting_admission'",
+  where: "state IN ('awaiting_admission', 'waitlisted')",
+})
+@Index('ix_components_waiting_list', ['offeringId', 'updatedAt', 'id'], {
+  where: "state = 'waitlisted'",
 })
 @Index('ix_components_inbox_results', ['hostInstitutionCode', 'updatedAt', 'id'], {
   where: "state = 'enrolled'",
@@ -38,7 +41,7 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
 })
 @Check(
   'ck_components_state',
-  `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn', 'expired')`,
+  `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'waitlisted', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn', 'expired')`,
 )
 @Check('ck_components_route', `route IN (4, 5, 6)`)
 @Check('ck_components_counts_as', `counts_as IN ('elective-space', 'minor', 'replacement')`)

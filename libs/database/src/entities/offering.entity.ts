@@ -62,6 +62,10 @@ export class OfferingEntity {
   @Column({ name: 'enrolled_count', type: 'integer', default: 0 })
   enrolledCount: number;
 
+  /** When full, students wait on a list instead of being refused; admission from it still needs a place. */
+  @Column({ name: 'waiting_list', type: 'boolean', default: false })
+  waitingList: boolean;
+
   @Column({ name: 'enrolment_deadline', type: 'date' })
   enrolmentDeadline: string;
 

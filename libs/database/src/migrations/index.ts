@@ -2,6 +2,7 @@ import { CreateSchema1795894474931 } from './1795894474931-CreateSchema';
 import { ComponentDelivery1795897027016 } from './1795897027016-ComponentDelivery';
 import { NotificationsAndTimers1795897845391 } from './1795897845391-NotificationsAndTimers';
 import { InboxAndSearchIndexes1795900648256 } from './1795900648256-InboxAndSearchIndexes';
+import { WaitingLists1795910000000 } from './1795910000000-WaitingLists';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ComponentDelivery1795897027016,
   NotificationsAndTimers1795897845391,
   InboxAndSearchIndexes1795900648256,
+  WaitingLists1795910000000,
 ];

@@ -48,6 +48,19 @@ export const uniIjssel: InstitutionDefinition = {
       enrolmentDeadline: '2027-01-20',
       prerequisites: ['Machine Learning'],
     },
+    {
+      code: 'DS-LAB',
+      programme: 'msc-ds',
+      title: 'Data Science Lab',
+      description: 'Team projects for external clients: two places, then a waiting list.',
+      credits: 6,
+      period: '2026-2027 P4',
+      language: 'en',
+      capacity: 2,
+      waitingList: true,
+      enrolmentDeadline: '2027-03-01',
+      prerequisites: ['Programming in Python'],
+    },
   ],
   people: [
     {

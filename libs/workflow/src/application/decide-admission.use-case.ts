@@ -4,13 +4,16 @@ import { Actor, ConflictError, DomainError, dutchDate } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface AdmissionDecision {
-  decision: 'admit' | 'refuse';
+  decision: 'admit' | 'refuse' | 'waitlist';
   /** Required for a refusal. */
   reason?: string;
   expectedVersion?: number;
 }
 
-/** Host admissions admits (enrols) or refuses a student for one component. Capacity and deadline hold. */
+/**
+ * Host admissions admits (enrols) or refuses a student for one component, or puts them on the offering's waiting
+ * list. Capacity and deadline hold, also for admission from the waiting list.
+ */
 @Injectable()
 export class DecideAdmissionUseCase {
   constructor(private readonly store: RequestStore) {}
@@ -44,14 +47,24 @@ export class DecideAdmissionUseCase {
         return;
       }
       const { em, component, now } = locked;
-      // The transition checks actor and state before a place is taken.
+      const waiting = component.state === 'waitlisted';
+      // The transition checks actor and state before the offering is looked at.
       await this.store.transition(locked, {
-        event: 'admit',
+        event: decision.decision,
         actor,
         motivation: reason,
         expectedVersion,
       });
       const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      if (decision.decision === 'waitlist') {
+        if (!offering.waitingList) {
+          throw new ConflictError(
+            'OFFERING.NO_WAITING_LIST',
+            `${offering.title} keeps no waiting list; admit or refuse.`,
+          );
+        }
+        return;
+      }
       if (dutchDate(now) > offering.enrolmentDeadline) {
         throw new ConflictError(
           'OFFERING.DEADLINE_PASSED',
@@ -68,10 +81,11 @@ export class DecideAdmissionUseCase {
       if (taken.affected !== 1) {
         throw new ConflictError(
           'OFFERING.FULL',
-          `${offering.title} is full (${offering.capacity} places).`,
-          {
-            capacity: offering.capacity,
-          },
+          `${offering.title} is full (${offering.capacity} places).` +
+            (offering.waitingList && !waiting
+              ? ' Put the student on its waiting list, or refuse.'
+              : ''),
+          { capacity: offering.capacity, waitingList: offering.waitingList },
         );
       }
     });

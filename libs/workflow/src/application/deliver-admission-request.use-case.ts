@@ -8,7 +8,8 @@ import { RequestStore } from './request-store';
 
 /**
  * Job on the host's queue: hands an approved component to the host. The host's system refuses at once when the
- * offering is full or its enrolment deadline has passed; otherwise the component waits for host admissions.
+ * enrolment deadline has passed, or when the offering is full and keeps no waiting list; when it keeps one, the
+ * student goes on it. Otherwise the component waits for host admissions.
  * Idempotent: a job that finds the component moved on does nothing.
  */
 @Injectable()
@@ -21,7 +22,7 @@ export class DeliverAdmissionRequestUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(job: ComponentJob): Promise<'delivered' | 'refused' | 'skipped'> {
+  async execute(job: ComponentJob): Promise<'delivered' | 'waitlisted' | 'refused' | 'skipped'> {
     const em = this.store.dataSource.manager;
     const component = await em.findOneBy(ComponentEntity, { id: job.componentId });
     if (!component || component.state !== 'approved' || component.version !== job.expectedVersion) {
@@ -68,12 +69,17 @@ export class DeliverAdmissionRequestUseCase {
           });
           return 'refused';
         }
+        // Full at delivery, with a waiting list: the host still knows the student, who waits in line.
+        const full = offering.enrolledCount >= offering.capacity;
         await this.store.transition(locked, {
-          event: 'deliver_to_host',
+          event: full ? 'waitlist' : 'deliver_to_host',
           actor,
+          motivation: full
+            ? `${offering.title} is full (${offering.capacity} places); the student is on its waiting list.`
+            : undefined,
           changes: { enrolmentReference: announced!.reference },
         });
-        return 'delivered';
+        return full ? 'waitlisted' : 'delivered';
       },
     );
   }
@@ -82,7 +88,7 @@ export class DeliverAdmissionRequestUseCase {
     if (dutchDate(this.store.now()) > offering.enrolmentDeadline) {
       return `The enrolment deadline of ${offering.title} (${offering.enrolmentDeadline}) has passed.`;
     }
-    if (offering.enrolledCount >= offering.capacity) {
+    if (offering.enrolledCount >= offering.capacity && !offering.waitingList) {
       return `${offering.title} is full (${offering.capacity} places).`;
     }
     return undefined;

@@ -17,6 +17,7 @@ const STATES_TO_CHECK = [
     ...STATES_AWAITING_A_JOB,
     'awaiting_approval',
     'awaiting_admission',
+    'waitlisted',
     'awaiting_recognition',
   ] as const),
 ];

@@ -28,7 +28,8 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
   },
   admissions: {
     role: 'host-admissions',
-    states: ['awaiting_admission'],
+    // The waiting list in the same order: whoever was placed on it first is admitted first.
+    states: ['awaiting_admission', 'waitlisted'],
     side: 'host',
     byProgramme: false,
     // First come, first served: the order in which limited places are given out.
@@ -68,6 +69,7 @@ export interface InboxItem {
   placesLeft: number;
   decisionDueAt: Date | null;
   enrolmentDeadline: string;
+  waitingList: boolean;
   updatedAt: Date;
 }
 
@@ -142,6 +144,7 @@ export class InboxQuery {
         'o.credits::float AS credits',
         'o.credit_unit AS "creditUnit"',
         'o.capacity - o.enrolled_count AS "placesLeft"',
+        'o.waiting_list AS "waitingList"',
         'c.decision_due_at AS "decisionDueAt"',
         'o.enrolment_deadline::text AS "enrolmentDeadline"',
         'c.updated_at AS "updatedAt"',

@@ -25,8 +25,10 @@ const MESSAGES: Record<NotificationKind, (unit: string, due: string) => string> 
   deliver_to_host: (unit) => `A student of a partner asks admission to ${unit}.`,
   refuse_admission: (unit) => `The host did not admit you to ${unit}; the request shows why.`,
   admit: (unit) => `Enrolled for ${unit}.`,
+  waitlist: (unit) =>
+    `${unit} is full; you are on its waiting list. The request shows your place in the queue.`,
   expire: (unit) =>
-    `The host did not decide on ${unit} before its enrolment deadline; the request has expired.`,
+    `The enrolment deadline of ${unit} passed without a place for you; the request shows why.`,
   record_provisional_result: (unit) => `A provisional result for ${unit} was recorded.`,
   record_result: (unit) => `The result for ${unit} was recorded and sent to your home institution.`,
   recognise_automatically: (unit) =>

@@ -48,6 +48,7 @@ export function pendingJob(
     case 'draft':
     case 'awaiting_approval':
     case 'awaiting_admission':
+    case 'waitlisted':
     case 'enrolled':
     case 'awaiting_recognition':
     case 'recognised':

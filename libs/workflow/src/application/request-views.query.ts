@@ -64,6 +64,7 @@ export class RequestViewsQuery {
       }),
       em.find(InstitutionEntity),
     ]);
+    const positions = await this.waitingListPositions(components);
     const institutionName = (code: string) =>
       institutions.find((i) => i.code === code)?.name ?? code;
     const byComponent = <T extends { componentId: string }>(rows: T[], id: string) =>
@@ -119,6 +120,7 @@ export class RequestViewsQuery {
                   reference: c.approvalReference,
                 },
           enrolmentReference: c.enrolmentReference,
+          waitingListPosition: positions.get(c.id) ?? null,
           result: byComponent(results, c.id),
           recognition: byComponent(recognitions, c.id),
           registration: entry
@@ -136,6 +138,22 @@ export class RequestViewsQuery {
         motivation: t.motivation,
       })),
     };
+  }
+
+  /** Place in line of each waitlisted component: those put on the offering's list before it, plus one. */
+  private async waitingListPositions(components: ComponentEntity[]): Promise<Map<string, number>> {
+    const waiting = components.filter((c) => c.state === 'waitlisted');
+    const positions = new Map<string, number>();
+    for (const c of waiting) {
+      const ahead = await this.store.dataSource
+        .createQueryBuilder()
+        .from('components', 'w')
+        .where("w.offering_id = :offering AND w.state = 'waitlisted'", { offering: c.offeringId })
+        .andWhere('(w.updated_at, w.id) < (:at, :id)', { at: c.updatedAt, id: c.id })
+        .getCount();
+      positions.set(c.id, ahead + 1);
+    }
+    return positions;
   }
 
   /** A student's own requests, newest first. */

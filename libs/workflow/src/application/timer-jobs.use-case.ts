@@ -59,7 +59,10 @@ export class TimerJobsUseCase {
         await this.store.transition(locked, {
           event: 'expire',
           actor: { ...SYSTEM_ACTOR, institutionCode: locked.component.hostInstitutionCode },
-          motivation: `The host did not decide before the enrolment deadline of ${deadline}.`,
+          motivation:
+            locked.component.state === 'waitlisted'
+              ? `No place became free before the enrolment deadline of ${deadline}; the waiting list has closed.`
+              : `The host did not decide before the enrolment deadline of ${deadline}.`,
         });
       },
     );

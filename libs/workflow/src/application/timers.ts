@@ -53,7 +53,8 @@ export class TimerPlanner {
         ];
       }
       // Only once the host has it: before that, delivery itself refuses after the deadline, with that reason.
-      case 'awaiting_admission': {
+      case 'awaiting_admission':
+      case 'waitlisted': {
         const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
         const queue = this.registry.get(component.hostInstitutionCode).queue;
         return [
