@@ -171,6 +171,13 @@ describe('bad input gets a clear problem and changes nothing', () => {
     ]);
     const search = await t.as('macca').get('/offerings?q=tomaten');
     expect(search.body.items.map((o: { code: string }) => o.code)).toEqual(['TB-KAS-TOM']);
+    for (const q of ['mach learn', 'DS-ML', 'ds ml']) {
+      const found = await t.as('macca').get(`/offerings?q=${encodeURIComponent(q)}`);
+      expect(found.body.items.map((o: { code: string }) => o.code)).toEqual(['DS-ML']);
+    }
+    const noWords = await t.as('macca').get(`/offerings?q=${encodeURIComponent("'&|!")}`);
+    expect(noWords.status).toBe(200);
+    expect(noWords.body.total).toBe((await t.as('macca').get('/offerings')).body.total);
     const filtered = await t.as('macca').get('/offerings?language=en&minCredits=6&creditUnit=EC');
     expect(
       filtered.body.items.every(

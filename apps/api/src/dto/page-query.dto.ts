@@ -39,7 +39,10 @@ export class InstitutionListQueryDto extends PageQueryDto {
 }
 
 export class OfferingSearchQueryDto extends InstitutionListQueryDto {
-  @ApiPropertyOptional({ description: 'Words in the title, description or code' })
+  @ApiPropertyOptional({
+    description: 'Words, or their beginnings, in the title, description or code; all must occur',
+    example: 'mach learn',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -15,8 +15,9 @@ import { numeric } from './numeric.transformer';
 @Entity({ name: 'offerings' })
 @Index('uq_offerings_institution_code', ['institutionCode', 'code'], { unique: true })
 @Index('ix_offerings_period', ['period'])
-// A trigram index on lower(title || ' ' || code || ' ' || description), made by hand in a migration: TypeORM
-// cannot declare an expression index, and synchronize: false keeps it out of the schema comparison.
+// A full-text index on to_tsvector('simple', title || ' ' || code || ' ' || description), made by hand in a
+// migration: TypeORM cannot declare an expression index, and synchronize: false keeps it out of the schema
+// comparison.
 @Index('ix_offerings_search', { synchronize: false })
 @Check('ck_offerings_capacity', `enrolled_count >= 0 AND enrolled_count <= capacity`)
 @Check('ck_offerings_credits', `credits > 0`)

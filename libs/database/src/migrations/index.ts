@@ -3,6 +3,7 @@ import { ComponentDelivery1795897027016 } from './1795897027016-ComponentDeliver
 import { NotificationsAndTimers1795897845391 } from './1795897845391-NotificationsAndTimers';
 import { InboxAndSearchIndexes1795900648256 } from './1795900648256-InboxAndSearchIndexes';
 import { WaitingLists1795910000000 } from './1795910000000-WaitingLists';
+import { CatalogueWordSearch1795910100000 } from './1795910100000-CatalogueWordSearch';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   NotificationsAndTimers1795897845391,
   InboxAndSearchIndexes1795900648256,
   WaitingLists1795910000000,
+  CatalogueWordSearch1795910100000,
 ];

@@ -54,11 +54,13 @@ export class CatalogueQuery {
     const em = this.store.dataSource.manager;
     // Offerings alone, so that a page and its count read one table; the few institutions are looked up apart.
     const qb = em.createQueryBuilder(OfferingEntity, 'o');
-    if (filter.q) {
-      // The same expression as the trigram index ix_offerings_search (see the migration), so it is used.
-      qb.andWhere(`lower(o.title || ' ' || o.code || ' ' || o.description) LIKE :q`, {
-        q: `%${escapeLike(filter.q.toLowerCase())}%`,
-      });
+    const words = filter.q ? searchWords(filter.q) : '';
+    if (words) {
+      // The same expression as the full-text index ix_offerings_search (see the migration), so it is used.
+      qb.andWhere(
+        `to_tsvector('simple', o.title || ' ' || o.code || ' ' || o.description) @@ to_tsquery('simple', :words)`,
+        { words },
+      );
     }
     if (filter.institution)
       qb.andWhere('o.institution_code = :institution', { institution: filter.institution });
@@ -129,6 +131,19 @@ function toOfferingView(
     institutionName: institution.name,
     sector: institution.sector,
   };
+}
+
+/**
+ * Every word of the search as a prefix, all required: 'mach learn' finds Machine Learning, 'ds-ml' the unit
+ * DS-ML. Only letters and digits reach to_tsquery, so no input can be a syntax error there.
+ */
+export function searchWords(q: string): string {
+  return q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => `${word}:*`)
+    .join(' & ');
 }
 
 function escapeLike(text: string): string {
