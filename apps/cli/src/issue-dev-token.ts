@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { DevTokensService, TokenService } from '@lr/auth';
 import { AppConfig } from '@lr/config';
@@ -14,6 +13,6 @@ export async function issueDevToken(
       'Development tokens are off; set DEV_TOKENS_ENABLED=true (never in production).',
     );
   }
-  const service = new DevTokensService(dataSource, new TokenService(new JwtService({}), config));
+  const service = new DevTokensService(dataSource, new TokenService(config));
   return (await service.issue(personId)).token;
 }

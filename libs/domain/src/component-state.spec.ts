@@ -1,6 +1,7 @@
 import {
   COMPONENT_EVENTS,
   COMPONENT_STATES,
+  ENROLLED_OR_LATER,
   FINAL_STATES,
   TRANSITIONS,
   deriveRequestStatus,
@@ -48,6 +49,17 @@ describe('the component state table', () => {
       }
     }
     expect([...reached].sort()).toEqual([...COMPONENT_STATES].sort());
+  });
+
+  it('knows which states come with or after enrolment', () => {
+    expect([...ENROLLED_OR_LATER].sort()).toEqual([
+      'awaiting_recognition',
+      'enrolled',
+      'not_recognised',
+      'recognised',
+      'registered',
+      'result_recorded',
+    ]);
   });
 
   it('lets the student withdraw exactly until the host has enrolled them', () => {

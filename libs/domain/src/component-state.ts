@@ -150,6 +150,18 @@ export function findTransition(
   return TRANSITIONS.find((t) => t.from === from && t.event === event);
 }
 
+/** Every state a component can reach from `from` (itself included), following the table. */
+export function reachableFrom(from: ComponentState): ReadonlySet<ComponentState> {
+  const reached = new Set<ComponentState>([from]);
+  for (const state of reached) {
+    TRANSITIONS.filter((t) => t.from === state).forEach((t) => reached.add(t.to));
+  }
+  return reached;
+}
+
+/** Only an enrolled component, or one that was, can have a result, a recognition or registered credits. */
+export const ENROLLED_OR_LATER = reachableFrom('enrolled');
+
 export function isFinal(state: ComponentState): boolean {
   return FINAL_STATES.includes(state);
 }

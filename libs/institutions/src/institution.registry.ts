@@ -24,6 +24,11 @@ export class InstitutionRegistry {
     return [...this.byCode.values()];
   }
 
+  /** Undefined for an institution this deployment does not know. */
+  find(code: string): InstitutionDefinition | undefined {
+    return this.byCode.get(code);
+  }
+
   get(code: string): InstitutionDefinition {
     const found = this.byCode.get(code);
     if (!found) throw new NotFoundError('institution', code);

@@ -9,10 +9,16 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { OutboxMessageEntity } from '@lr/database';
 import { CLOCK, Clock } from '@lr/domain';
+import { OutboxListener } from './outbox-listener';
 import { PeriodicTask } from './periodic-task';
 import { QueuesService } from './queues.service';
 
 const BATCH_SIZE = 200;
+/**
+ * After a notice, the relay waits this long before it reads: under load every commit announces rows, and each
+ * relay of each worker would otherwise run once per commit.
+ */
+const WAKE_DELAY_MS = 20;
 
 /**
  * Moves committed outbox rows into BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so several relays can
@@ -23,6 +29,7 @@ const BATCH_SIZE = 200;
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayService.name);
   private readonly task: PeriodicTask;
+  private readonly listener: OutboxListener;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,15 +42,25 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       config.outboxPollMs,
       (error) =>
         this.logger.error(`Outbox relay failed; retrying on the next tick: ${error.message}`),
+      WAKE_DELAY_MS,
+    );
+    // Committed rows are announced, so they go at once; the poll remains for when a notice is missed.
+    this.listener = new OutboxListener(
+      config.databaseUrl,
+      () => this.task.wake(),
+      (error) =>
+        this.logger.warn(`Outbox notices lost (${error.message}); polling until reconnected`),
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.task.start();
+    await this.listener.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await this.listener.stop();
+    await this.task.stop();
   }
 
   /** Sends one batch; returns how many rows were sent. */

@@ -40,4 +40,38 @@ describe('PeriodicTask', () => {
     await tick(20);
     expect(started).toBe(1);
   });
+
+  it('runs soon when woken, gathers wake-ups into one run, and runs once more after a run that one interrupted', async () => {
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const task = new PeriodicTask(
+      () => {
+        runs += 1;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      60_000,
+      () => undefined,
+      10,
+    );
+    task.start();
+    task.wake();
+    task.wake();
+    expect(runs).toBe(0);
+    await tick(30);
+    expect(runs).toBe(1);
+    task.wake();
+    task.wake();
+    release();
+    await tick(30);
+    expect(runs).toBe(2);
+    release();
+    await tick(30);
+    expect(runs).toBe(2);
+    const stopping = task.stop();
+    release();
+    await stopping;
+    task.wake();
+    await tick(30);
+    expect(runs).toBe(2);
+  });
 });

@@ -12,7 +12,13 @@ import {
   dequeueInTransaction,
   enqueueInTransaction,
 } from '@lr/queue';
-import { TEST_REDIS_URL, TestDatabase, createTestDatabase, deleteRedisPrefix } from '@lr/testing';
+import {
+  TEST_REDIS_URL,
+  TestDatabase,
+  createTestDatabase,
+  deleteRedisPrefix,
+  waitFor,
+} from '@lr/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 
 describe('the outbox relay', () => {
@@ -23,7 +29,7 @@ describe('the outbox relay', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    // A poll interval of a minute: the test drives the relay by hand.
+    // A poll interval of a minute: only a notice makes the relay send before the test drives it by hand.
     const config = loadConfig({
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
@@ -44,6 +50,19 @@ describe('the outbox relay', () => {
   afterAll(async () => {
     await app.close();
     await Promise.all([database.drop(), deleteRedisPrefix(TEST_REDIS_URL, prefix)]);
+  });
+
+  it('sends a committed row at once, announced by the database, without waiting for its poll', async () => {
+    await write();
+    const sent = await waitFor(async () => queue().getJob('c-1-admission_deliver-request-v2'), {
+      timeoutMs: 5000,
+      what: 'the job in Redis',
+    });
+    expect(sent.data).toEqual(data);
+    // From here on the test drives the relay by hand: no notices, no polls.
+    await app.get(OutboxRelayService).onApplicationShutdown();
+    await queue().obliterate({ force: true });
+    await app.get(DataSource).manager.clear(OutboxMessageEntity);
   });
 
   const queue = () => app.get(QueuesService).get('institution.uni-ijssel');

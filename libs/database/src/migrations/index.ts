@@ -4,6 +4,7 @@ import { NotificationsAndTimers1795897845391 } from './1795897845391-Notificatio
 import { InboxAndSearchIndexes1795900648256 } from './1795900648256-InboxAndSearchIndexes';
 import { WaitingLists1795910000000 } from './1795910000000-WaitingLists';
 import { CatalogueWordSearch1795910100000 } from './1795910100000-CatalogueWordSearch';
+import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   InboxAndSearchIndexes1795900648256,
   WaitingLists1795910000000,
   CatalogueWordSearch1795910100000,
+  OutboxNotify1795910200000,
 ];

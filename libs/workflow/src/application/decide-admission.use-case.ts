@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OfferingEntity } from '@lr/database';
 import { Actor, ConflictError, DomainError, dutchDate } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { RequestStore } from './request-store';
 
 export interface AdmissionDecision {
@@ -55,7 +56,7 @@ export class DecideAdmissionUseCase {
         motivation: reason,
         expectedVersion,
       });
-      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const offering = await offeringOf(em, component.offeringId);
       if (decision.decision === 'waitlist') {
         if (!offering.waitingList) {
           throw new ConflictError(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { OfferingEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, DomainError, assertPositiveCredits, convertCredits } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
@@ -54,7 +54,7 @@ export class DecideApprovalUseCase {
       }
       const { em, request, component, now } = locked;
       const home = this.registry.get(request.homeInstitutionCode);
-      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const offering = await offeringOf(em, component.offeringId);
       const proposal = convertCredits(offering.credits, offering.creditUnit, home.creditUnit);
       const credits = decision.credits ?? proposal.credits;
       assertPositiveCredits(credits);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ComponentResultEntity, OfferingEntity, RecognitionEntity } from '@lr/database';
+import { ComponentResultEntity, RecognitionEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, DomainError, assertPositiveCredits } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { recognitionRow } from './receive-result.use-case';
 import { proposeRecognition } from './recognition.policy';
 import { RequestStore } from './request-store';
@@ -59,7 +60,7 @@ export class DecideRecognitionUseCase {
           { field: 'decision' },
         );
       }
-      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const offering = await offeringOf(em, component.offeringId);
       const home = this.registry.get(request.homeInstitutionCode);
       const proposal = proposeRecognition(component, offering, result, home.creditUnit);
       const credits =

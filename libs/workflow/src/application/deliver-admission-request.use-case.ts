@@ -4,6 +4,7 @@ import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@l
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { RequestStore } from './request-store';
 
 /**
@@ -28,7 +29,7 @@ export class DeliverAdmissionRequestUseCase {
     if (!component || component.state !== 'approved' || component.version !== job.expectedVersion) {
       return this.skip(job, component);
     }
-    const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+    const offering = await offeringOf(em, component.offeringId);
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const refusal = this.refusalReason(offering);
     // Called outside the transaction: the host's system may be slow, and its reference is stable across retries.

@@ -5,13 +5,13 @@ import {
   ComponentEntity,
   ExamBoardEntity,
   NotificationEntity,
-  OfferingEntity,
   PersonEntity,
   RequestEntity,
 } from '@lr/database';
 import { Audience, NotificationKind, Role, dutchDate } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { NOTIFICATIONS_QUEUE, enqueueInTransaction } from '@lr/queue';
+import { offeringOf } from './offering-of';
 import { scopeOf } from './component-scope';
 
 const HOST_AUDIENCES: readonly Audience[] = ['host-admissions', 'host-registrars'];
@@ -69,7 +69,7 @@ export class Notifier {
     const { request, component, kind, now } = notice;
     const recipients = await this.recipients(em, notice);
     if (recipients.length === 0) return;
-    const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+    const offering = await offeringOf(em, component.offeringId);
     const due = component.decisionDueAt ? dutchDate(component.decisionDueAt) : '';
     const message = MESSAGES[kind](offering.title, due);
     const emailing = this.config.smtpUrl !== undefined;

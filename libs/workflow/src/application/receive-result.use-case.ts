@@ -1,13 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  ComponentEntity,
-  ComponentResultEntity,
-  OfferingEntity,
-  RecognitionEntity,
-} from '@lr/database';
+import { ComponentEntity, ComponentResultEntity, RecognitionEntity } from '@lr/database';
 import { SYSTEM_ACTOR, addDays } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
+import { offeringOf } from './offering-of';
 import { proposeRecognition } from './recognition.policy';
 import { RequestStore } from './request-store';
 
@@ -40,7 +36,7 @@ export class ReceiveResultUseCase {
         const result = await em.findOneByOrFail(ComponentResultEntity, {
           componentId: component.id,
         });
-        const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+        const offering = await offeringOf(em, component.offeringId);
         const home = this.registry.get(request.homeInstitutionCode);
         const proposal = proposeRecognition(component, offering, result, home.creditUnit);
         const actor = { ...SYSTEM_ACTOR, institutionCode: home.code };

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ComponentResultEntity, OfferingEntity } from '@lr/database';
+import { ComponentResultEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, CreditUnit, DomainError, GradingScale, gradeIsPass } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
@@ -62,7 +63,7 @@ export class RecordResultUseCase {
           'credits',
         );
       }
-      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const offering = await offeringOf(em, component.offeringId);
       await this.store.transition(locked, {
         event: input.final ? 'record_result' : 'record_provisional_result',
         actor,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CreditEntryEntity, OfferingEntity, RecognitionEntity } from '@lr/database';
+import { CreditEntryEntity, RecognitionEntity } from '@lr/database';
 import { Actor } from '@lr/domain';
+import { offeringOf } from './offering-of';
 import { RequestStore } from './request-store';
 
 export interface RegistrationOutcome {
@@ -32,7 +33,7 @@ export class RegisterCreditsUseCase {
       const recognition = await em.findOneByOrFail(RecognitionEntity, {
         componentId: component.id,
       });
-      const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+      const offering = await offeringOf(em, component.offeringId);
       const entry = await em.save(
         Object.assign(new CreditEntryEntity(), {
           studentId: request.studentId,

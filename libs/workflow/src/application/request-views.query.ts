@@ -4,15 +4,14 @@ import {
   ComponentEntity,
   ComponentResultEntity,
   CreditEntryEntity,
-  InstitutionEntity,
   OfferingEntity,
   PersonEntity,
-  ProgrammeEntity,
   RecognitionEntity,
   RequestEntity,
   TransitionEntity,
 } from '@lr/database';
-import { Actor, ForbiddenError, NotFoundError, canSee } from '@lr/domain';
+import { Actor, ENROLLED_OR_LATER, ForbiddenError, NotFoundError, canSee } from '@lr/domain';
+import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
 import { RequestStore } from './request-store';
@@ -30,43 +29,39 @@ export interface TimelineEntry {
 /** The request as one actor may see it: the components they may see, and one timeline across all parties. */
 @Injectable()
 export class RequestViewsQuery {
-  constructor(private readonly store: RequestStore) {}
+  constructor(
+    private readonly store: RequestStore,
+    private readonly registry: InstitutionRegistry,
+  ) {}
 
   async get(actor: Actor, requestId: string) {
     const em = this.store.dataSource.manager;
-    const request = await em.findOneBy(RequestEntity, { id: requestId });
-    const all = request
-      ? await em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } })
-      : [];
+    const [request, all] = await Promise.all([
+      em.findOneBy(RequestEntity, { id: requestId }),
+      em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } }),
+    ]);
     const components = all.filter((c) => canSee(actor, scopeOf(request!, c)));
     if (!request || components.length === 0) throw new NotFoundError('request', requestId);
 
     const ids = components.map((c) => c.id);
-    const [
-      offerings,
-      results,
-      recognitions,
-      credits,
-      transitions,
-      student,
-      programme,
-      institutions,
-    ] = await Promise.all([
-      em.findBy(OfferingEntity, { id: In(components.map((c) => c.offeringId)) }),
-      em.findBy(ComponentResultEntity, { componentId: In(ids) }),
-      em.findBy(RecognitionEntity, { componentId: In(ids) }),
-      em.findBy(CreditEntryEntity, { componentId: In(ids) }),
-      em.find(TransitionEntity, { where: { componentId: In(ids) }, order: { id: 'ASC' } }),
-      em.findOneBy(PersonEntity, { id: request.studentId }),
-      em.findOneBy(ProgrammeEntity, {
-        institutionCode: request.homeInstitutionCode,
-        code: request.homeProgrammeCode,
-      }),
-      em.find(InstitutionEntity),
-    ]);
-    const positions = await this.waitingListPositions(components);
-    const institutionName = (code: string) =>
-      institutions.find((i) => i.code === code)?.name ?? code;
+    // Results, recognitions and credits exist only from enrolment on: most views are read before, unqueried.
+    const enrolled = components.filter((c) => ENROLLED_OR_LATER.has(c.state)).map((c) => c.id);
+    const ofEnrolled = { componentId: In(enrolled) };
+    const [offerings, results, recognitions, credits, transitions, student, positions] =
+      await Promise.all([
+        em.findBy(OfferingEntity, { id: In(components.map((c) => c.offeringId)) }),
+        enrolled.length ? em.findBy(ComponentResultEntity, ofEnrolled) : [],
+        enrolled.length ? em.findBy(RecognitionEntity, ofEnrolled) : [],
+        enrolled.length ? em.findBy(CreditEntryEntity, ofEnrolled) : [],
+        em.find(TransitionEntity, { where: { componentId: In(ids) }, order: { id: 'ASC' } }),
+        em.findOneBy(PersonEntity, { id: request.studentId }),
+        this.waitingListPositions(components),
+      ]);
+    // Institutions and programmes come from the registry the database was seeded from: no query needed.
+    const institutionName = (code: string) => this.registry.find(code)?.name ?? code;
+    const programme = this.registry
+      .find(request.homeInstitutionCode)
+      ?.programmes.find((p) => p.code === request.homeProgrammeCode);
     const byComponent = <T extends { componentId: string }>(rows: T[], id: string) =>
       rows.find((r) => r.componentId === id) ?? null;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { OfferingEntity } from '@lr/database';
 import { SYSTEM_ACTOR, TIMER_NOTICES, startOfNextDutchDay } from '@lr/domain';
 import { ComponentJob, NotYetDueError } from '@lr/queue';
+import { offeringOf } from './offering-of';
 import { Notifier } from './notifier';
 import { Locked, RequestStore } from './request-store';
 import { TimerPlanner } from './timers';
@@ -51,8 +51,7 @@ export class TimerJobsUseCase {
     return this.whenDue(
       job,
       async ({ em, component }) => {
-        deadline = (await em.findOneByOrFail(OfferingEntity, { id: component.offeringId }))
-          .enrolmentDeadline;
+        deadline = (await offeringOf(em, component.offeringId)).enrolmentDeadline;
         return startOfNextDutchDay(deadline);
       },
       async (locked) => {

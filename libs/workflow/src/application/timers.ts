@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import { ComponentEntity, OfferingEntity } from '@lr/database';
+import { ComponentEntity } from '@lr/database';
 import { addDays, startOfNextDutchDay } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { ComponentJob, dequeueInTransaction, enqueueInTransaction } from '@lr/queue';
+import { offeringOf } from './offering-of';
 
 export type TimerName =
   'timer.decision-reminder' | 'timer.decision-overdue' | 'timer.enrolment-deadline';
@@ -55,7 +56,7 @@ export class TimerPlanner {
       // Only once the host has it: before that, delivery itself refuses after the deadline, with that reason.
       case 'awaiting_admission':
       case 'waitlisted': {
-        const offering = await em.findOneByOrFail(OfferingEntity, { id: component.offeringId });
+        const offering = await offeringOf(em, component.offeringId);
         const queue = this.registry.get(component.hostInstitutionCode).queue;
         return [
           {
