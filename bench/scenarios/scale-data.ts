@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { BENCH_STUDENT_PREFIX, insertStudents } from '../lib/students';
 
 /**
  * Historical data for the scale scenario, generated in SQL: `students` students spread over the demo
@@ -9,16 +10,7 @@ export async function generateHistory(
   db: DataSource,
   { requests, students, offerings }: { requests: number; students: number; offerings: number },
 ): Promise<void> {
-  await db.query(
-    `
-    INSERT INTO people (id, institution_code, role, name, email, student_number, programme_codes)
-    SELECT 'bench-student-' || g, p.institution_code, 'student', 'Student ' || g, 'student' || g || '@bench.invalid',
-           g::text, ARRAY[p.code]
-    FROM generate_series(1, $1::int) g
-    JOIN (SELECT row_number() OVER (ORDER BY institution_code, code) - 1 AS k, institution_code, code FROM programmes) p
-      ON p.k = g % (SELECT count(*) FROM programmes)`,
-    [students],
-  );
+  await insertStudents(db, students);
   await db.query(
     `
     INSERT INTO offerings (institution_code, programme_code, code, title, description, credits, credit_unit, period,
@@ -37,7 +29,7 @@ export async function generateHistory(
   );
   await db.query(`CREATE TEMP TABLE bench_students AS
     SELECT row_number() OVER (ORDER BY id) AS k, id, institution_code, programme_codes[1] AS programme
-    FROM people WHERE id LIKE 'bench-student-%'`);
+    FROM people WHERE id LIKE '${BENCH_STUDENT_PREFIX}%'`);
   await db.query(`CREATE TEMP TABLE bench_offerings AS
     SELECT row_number() OVER (ORDER BY o.id) AS k, o.id, o.institution_code, i.sector
     FROM offerings o JOIN institutions i ON i.code = o.institution_code`);

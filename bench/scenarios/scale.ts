@@ -1,13 +1,17 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig } from '@lr/config';
 import { CoreModule } from '@lr/core';
-import { PersonEntity, dataSourceOptions } from '@lr/database';
-import type { Actor } from '@lr/domain';
-import { REGISTERED_INSTITUTIONS, seedInstitutions } from '@lr/institutions';
+import { PersonEntity } from '@lr/database';
+import { deleteRedisPrefix } from '@lr/testing';
 import { CatalogueQuery, InboxQuery, RequestViewsQuery } from '@lr/workflow';
+import { queuePrefixFor } from '../lib/bench-config';
+import { BenchDatabase, withBenchDatabase } from '../lib/bench-database';
+import { actorOf } from '../lib/bearer-tokens';
+import { markdownTable, registerScenario } from '../lib/scenario';
+import { BENCH_STUDENT_PREFIX } from '../lib/students';
+import { percentile } from '../lib/stats';
 import { generateHistory } from './scale-data';
 
 export interface ScaleOptions {
@@ -46,30 +50,33 @@ class CapturingLogger implements TypeOrmLogger {
 export async function runScale(
   options: ScaleOptions,
 ): Promise<{ seconds: { generate: number }; figures: QueryFigures[] }> {
-  const name = `lr_bench_${Date.now().toString(36)}`;
-  const url = new URL(options.serverUrl);
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  url.pathname = `/${name}`;
-  let app: INestApplicationContext | undefined;
-  try {
+  return withBenchDatabase(options.serverUrl, async (database) => {
     const started = Date.now();
-    const setup = await new DataSource(dataSourceOptions(url.toString())).initialize();
-    await setup.runMigrations({ transaction: 'each' });
-    await setup.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS));
-    await generateHistory(setup, {
+    await generateHistory(database.dataSource, {
       requests: options.requests,
       students: Math.max(100, Math.round(options.requests / 10)),
       offerings: Math.max(100, Math.round(options.requests / 50)),
     });
-    await setup.destroy();
+    // The generation's connections are not needed while the queries are timed.
+    await database.dataSource.destroy();
     const generate = (Date.now() - started) / 1000;
+    const figures = await timeQueries(options, database);
+    return { seconds: { generate }, figures };
+  });
+}
 
+/** Times each query class through the application's own providers, TypeORM included, and explains it. */
+async function timeQueries(
+  options: ScaleOptions,
+  database: BenchDatabase,
+): Promise<QueryFigures[]> {
+  let app: INestApplicationContext | undefined;
+  const queuePrefix = queuePrefixFor(database.name);
+  try {
     const config = loadConfig({
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       REDIS_URL: options.redisUrl,
-      QUEUE_PREFIX: `${name.replace(/_/g, '-')}`,
+      QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'silent',
     });
     app = await NestFactory.createApplicationContext(CoreModule.forRoot({ config }), {
@@ -125,29 +132,22 @@ export async function runScale(
         plan: plans.map((p) => p.summary).join(' | '),
       });
     }
-    return { seconds: { generate }, figures };
+    return figures;
   } finally {
     await app?.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    // The application's queues leave their metadata in Redis even when nothing was queued.
+    await deleteRedisPrefix(options.redisUrl, queuePrefix);
   }
 }
 
 async function loadActors(db: DataSource) {
   const people = await db.manager.find(PersonEntity);
-  const actor = (p: PersonEntity): Actor => ({
-    id: p.id,
-    role: p.role,
-    institutionCode: p.institutionCode,
-    programmeCodes: p.programmeCodes,
-    name: p.name,
-  });
-  const of = (role: string) => people.filter((p) => p.role === role).map(actor);
+  const of = (role: string) => people.filter((p) => p.role === role).map(actorOf);
   return {
     boards: of('exam-board'),
     admissions: of('host-admissions'),
     registrars: of('registrar'),
-    students: of('student').filter((s) => s.id.startsWith('bench-')),
+    students: of('student').filter((s) => s.id.startsWith(BENCH_STUDENT_PREFIX)),
   };
 }
 
@@ -182,8 +182,20 @@ async function explain(db: DataSource, sql: string, parameters: unknown[]) {
   return { summary: reads.join(', '), seqScans };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return Math.round(value * 100) / 100;
-}
+export const scaleScenario = registerScenario({
+  summary:
+    'scenario 4: inbox, list and catalogue queries at a million requests (--requests, --queries)',
+  options: (flags, servers): ScaleOptions => ({
+    requests: flags.count('requests', 1_000_000),
+    queries: flags.count('queries', 1000),
+    ...servers,
+  }),
+  run: runScale,
+  report: (result, options) =>
+    `Scale: ${options.requests} requests (generated in ${result.seconds.generate.toFixed(0)} s), ` +
+    `${options.queries} queries each\n\n` +
+    markdownTable(
+      ['query', 'p50 ms', 'p95 ms', 'index', 'plan'],
+      result.figures.map((f) => [f.query, f.p50Ms, f.p95Ms, f.usesIndex ? 'yes' : 'NO', f.plan]),
+    ),
+});

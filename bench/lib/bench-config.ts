@@ -1,0 +1,45 @@
+import { AppConfig, loadConfig } from '@lr/config';
+
+/** Where one benchmark run keeps its data: its own database, and its own key prefix on the shared Redis. */
+export interface BenchTarget {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+}
+
+/**
+ * A fixed secret: the benchmark signs its own tokens for the people it simulates (see BearerTokens), so the API
+ * must verify with the same one. It is for benchmark databases only and never for a deployment.
+ */
+const BENCH_JWT_SECRET = 'leerroutes-benchmark-only-secret-not-for-any-deployment';
+
+/**
+ * The environment of the API and worker processes of a run, as production would set it: production mode,
+ * quiet logs (a line per request would measure the logger), and no drain pause on SIGTERM since the load has
+ * stopped by then. Everything else keeps the product's defaults (pool size, worker concurrency, outbox poll), so
+ * the benchmark measures the configuration that ships.
+ */
+export function benchEnvironment(target: BenchTarget, port?: number): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: target.databaseUrl,
+    REDIS_URL: target.redisUrl,
+    QUEUE_PREFIX: target.queuePrefix,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    JWT_ISSUER: 'leerroutes-bench',
+    LOG_LEVEL: 'warn',
+    SHUTDOWN_DRAIN_MS: '0',
+    HOST: '127.0.0.1',
+    ...(port === undefined ? {} : { PORT: String(port) }),
+  };
+}
+
+/** The configuration the processes of a run read, for the parts of the benchmark that must match it. */
+export function benchConfig(target: BenchTarget): AppConfig {
+  return loadConfig(benchEnvironment(target));
+}
+
+/** A queue prefix from a bench database's name: the config allows lower case, digits and dashes. */
+export function queuePrefixFor(databaseName: string): string {
+  return databaseName.replace(/_/g, '-');
+}
