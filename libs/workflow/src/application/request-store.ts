@@ -26,6 +26,8 @@ export interface Locked {
   em: EntityManager;
   request: RequestEntity;
   component: ComponentEntity;
+  /** All components of the request, `component` among them: the request's status is derived from them all. */
+  components: ComponentEntity[];
   now: Date;
 }
 
@@ -66,11 +68,12 @@ export class RequestStore {
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockRequest(em, requestId);
-      const component = await em.findOneBy(ComponentEntity, { id: componentId, requestId });
+      const components = request ? await this.componentsOf(em, requestId) : [];
+      const component = components.find((c) => c.id === componentId);
       if (!request || !component || !canSee(actor, scopeOf(request, component))) {
         throw new NotFoundError('component', componentId);
       }
-      return fn({ em, request, component, now: this.now() });
+      return fn({ em, request, component, components, now: this.now() });
     });
   }
 
@@ -87,9 +90,7 @@ export class RequestStore {
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockRequest(em, requestId);
-      const components = request
-        ? await em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } })
-        : [];
+      const components = request ? await this.componentsOf(em, requestId) : [];
       if (!request || !components.some((c) => canSee(actor, scopeOf(request, c)))) {
         throw new NotFoundError('request', requestId);
       }
@@ -102,7 +103,7 @@ export class RequestStore {
    * the request's status. Returns the component as it now is.
    */
   async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
-    const { em, request, component, now } = locked;
+    const { em, request, component, components, now } = locked;
     const { event, actor } = input;
     const scope = scopeOf(request, component);
     const mayCause = (parties: readonly Party[]) => parties.some((p) => actsAs(actor, p, scope));
@@ -148,7 +149,7 @@ export class RequestStore {
       version: component.version + 1,
       updatedAt: now,
     });
-    await this.refreshRequestStatus(em, request, now);
+    await this.refreshRequestStatus(em, request, components, now);
     // Who is told, and which timers run, follow from the change; both commit with it.
     await this.notifier.notify(em, {
       request,
@@ -176,16 +177,18 @@ export class RequestStore {
       .getOne();
   }
 
+  private componentsOf(em: EntityManager, requestId: string): Promise<ComponentEntity[]> {
+    return em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } });
+  }
+
+  /** From the locked request's components as they now are (the one that moved was changed in place). */
   private async refreshRequestStatus(
     em: EntityManager,
     request: RequestEntity,
+    components: ComponentEntity[],
     now: Date,
   ): Promise<void> {
-    const rows = await em.find(ComponentEntity, {
-      where: { requestId: request.id },
-      select: { state: true },
-    });
-    request.status = deriveRequestStatus(rows.map((r) => r.state));
+    request.status = deriveRequestStatus(components.map((c) => c.state));
     request.version += 1;
     request.updatedAt = now;
     await em.update(RequestEntity, request.id, {

@@ -29,7 +29,7 @@ export class SubmitRequestUseCase {
       const decisionDueAt = addDays(now, board.decisionTermDays);
       for (const component of drafts) {
         await this.store.transition(
-          { em, request, component, now },
+          { em, request, component, components, now },
           { event: 'submit', actor, changes: { decisionDueAt } },
         );
       }

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ComponentEntity } from '@lr/database';
 import { addDays, startOfNextDutchDay } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
-import { ComponentJob, dequeueInTransaction, enqueueInTransaction } from '@lr/queue';
+import { ComponentJob, writeOutbox } from '@lr/queue';
 import { offeringOf } from './offering-of';
 
 export type TimerName =
@@ -89,10 +89,28 @@ export class TimerPlanner {
     after: ComponentEntity,
     now: Date,
   ): Promise<void> {
-    for (const t of await this.timersFor(em, before))
-      await dequeueInTransaction(em, t.queue, t.name, t.data, now);
-    for (const t of await this.timersFor(em, after)) {
-      await enqueueInTransaction(em, t.queue, t.name, t.data, now, t.runAt);
-    }
+    const [gone, coming] = await Promise.all([
+      this.timersFor(em, before),
+      this.timersFor(em, after),
+    ]);
+    await writeOutbox(
+      em,
+      [
+        ...gone.map((t) => ({
+          queueName: t.queue,
+          name: t.name,
+          data: t.data,
+          operation: 'remove' as const,
+        })),
+        ...coming.map((t) => ({
+          queueName: t.queue,
+          name: t.name,
+          data: t.data,
+          operation: 'add' as const,
+          runAt: t.runAt,
+        })),
+      ],
+      now,
+    );
   }
 }

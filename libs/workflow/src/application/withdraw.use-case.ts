@@ -34,7 +34,7 @@ export class WithdrawUseCase {
       }
       for (const component of open) {
         await this.store.transition(
-          { em, request, component, now },
+          { em, request, component, components, now },
           { event: 'withdraw', actor, motivation: reason },
         );
       }
