@@ -11,6 +11,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# As scripts/node-flags.json: a bounded old generation keeps each process near 160 MB under load.
+ENV NODE_OPTIONS=--max-old-space-size=128
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -1,7 +1,7 @@
 // `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations, seeds the demo
 // institutions into an empty database, and runs the API and a worker as two processes, as in production.
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,13 +30,20 @@ async function ensureDatabase(serverUrl) {
   const { default: pg } = await import('pg');
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: admin.toString(),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      DATABASE,
+    ]);
     if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
   } catch (error) {
-    fail(`PostgreSQL at ${admin.host} refused to create database ${DATABASE} (${error.message}). Set DATABASE_URL.`);
+    fail(
+      `PostgreSQL at ${admin.host} refused to create database ${DATABASE} (${error.message}). Set DATABASE_URL.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -60,7 +67,9 @@ async function startEmbeddedPostgres() {
   });
   if (fresh) await server.initialise();
   await server.start();
-  console.log(`No PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: started an embedded one on port ${EMBEDDED_PORT} (data in .data/postgres).`);
+  console.log(
+    `No PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: started an embedded one on port ${EMBEDDED_PORT} (data in .data/postgres).`,
+  );
   return server;
 }
 
@@ -86,7 +95,9 @@ async function main() {
   const redis = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   if (!(await answers(redis.hostname, Number(redis.port || 6379)))) {
     await embedded?.stop();
-    fail(`Redis does not answer at ${redis.host}. Start it (redis-server, or docker compose up -d redis) or set REDIS_URL.`);
+    fail(
+      `Redis does not answer at ${redis.host}. Start it (redis-server, or docker compose up -d redis) or set REDIS_URL.`,
+    );
   }
 
   try {
@@ -107,8 +118,15 @@ Leerroutes is starting on http://localhost:${port}
 Stop with Ctrl+C.
 `);
   // Two processes, as in production: the API, and a worker that runs the jobs and relays the outbox.
+  const { flags: nodeFlags } = JSON.parse(
+    readFileSync(join(root, 'scripts/node-flags.json'), 'utf8'),
+  );
   const children = ['api', 'worker'].map((app) =>
-    spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: 'inherit' }),
+    spawn(process.execPath, [...nodeFlags, `dist/apps/${app}/src/main.js`], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    }),
   );
   // When one process ends the other is stopped too; a process that failed makes the whole command fail.
   let stopping = false;

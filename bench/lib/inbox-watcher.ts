@@ -20,14 +20,15 @@ export interface InboxWatch {
   /** Looked at before every page: true ends the watch once the actions under way are done. */
   isOver: () => boolean;
   act: (item: InboxItem) => Promise<void>;
-  /** A failed action is reported here, and fails neither the watch nor the other items. */
+  /** A failed action is reported here, and tried again later; it fails neither the watch nor other items. */
   failed: (item: InboxItem, error: Error) => void;
 }
 
 /**
  * A person's inbox, looked at again and again through the API (GET /inbox/:kind, as their screen does) until
  * the run is over. Each item is acted on once per version, without waiting for the others: an item whose
- * action is under way, or a page read just before an action committed, is not acted on twice. The polling is
+ * action is under way, or a page read just before an action committed, is not acted on twice; one whose action
+ * failed is tried again when it shows up again. The polling is
  * part of the load the API carries, and shows in the figures as its own endpoint.
  */
 export async function watchInbox(watch: InboxWatch): Promise<void> {
@@ -46,7 +47,11 @@ export async function watchInbox(watch: InboxWatch): Promise<void> {
       seen.add(`${item.componentId}@${item.version}`);
       const action = watch
         .act(item)
-        .catch((error: Error) => watch.failed(item, error))
+        .catch((error: Error) => {
+          // Reported, and tried again on a later look, as a person would after an error message.
+          seen.delete(`${item.componentId}@${item.version}`);
+          watch.failed(item, error);
+        })
         .finally(() => underWay.delete(action));
       underWay.add(action);
     }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import { AddressInfo, createServer } from 'net';
 import { BenchTarget, benchEnvironment } from './bench-config';
 import { API_ENTRY, ROOT, WORKER_ENTRY, ensureBuildExists, ensureBuilt } from './build';
@@ -21,9 +22,17 @@ const STOP_TIMEOUT_MS = 35_000;
 /** /proc counts CPU time in ticks of USER_HZ, which Linux fixes at 100 per second for user space. */
 const TICKS_PER_SECOND = 100;
 
+const PRODUCT_NODE_FLAGS = (
+  JSON.parse(readFileSync(join(ROOT, 'scripts/node-flags.json'), 'utf8')) as { flags: string[] }
+).flags;
+
 /** Children still running when the benchmark itself dies are killed with it, not left holding ports. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+// Stopped from the terminal (Ctrl-C) or by a supervisor: 'exit' alone would not run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(1));
+}
 
 /** One built process (the API or a worker), with the end of its output kept to explain a failure. */
 class ServiceProcess {
@@ -40,8 +49,12 @@ class ServiceProcess {
     entry: string,
     env: Record<string, string>,
   ) {
-    // BENCH_NODE_FLAGS passes Node flags on, to profile a run: `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
-    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    // The product's own flags (as npm start and the image give them); BENCH_NODE_FLAGS adds more, to profile a
+    // run: `--cpu-prof --cpu-prof-dir=/tmp/profiles`.
+    const flags = [
+      ...PRODUCT_NODE_FLAGS,
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ];
     this.child = spawn(process.execPath, [...flags, entry], {
       cwd: ROOT,
       // Only what the benchmark sets, plus PATH: the developer's own variables must not change the figures.

@@ -5,6 +5,7 @@ import { InboxAndSearchIndexes1795900648256 } from './1795900648256-InboxAndSear
 import { WaitingLists1795910000000 } from './1795910000000-WaitingLists';
 import { CatalogueWordSearch1795910100000 } from './1795910100000-CatalogueWordSearch';
 import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
+import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardInboxCovering';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WaitingLists1795910000000,
   CatalogueWordSearch1795910100000,
   OutboxNotify1795910200000,
+  ExamBoardInboxCovering1795910300000,
 ];
