@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
 import { AdminController } from './controllers/admin.controller';
+import { AuditController } from './controllers/audit.controller';
 import { CatalogueController } from './controllers/catalogue.controller';
 import { CreditRecordsController } from './controllers/credit-records.controller';
 import { DevTokensController } from './controllers/dev-tokens.controller';
@@ -18,6 +20,7 @@ import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.mi
 import { BearerAuthGuard } from './http/auth.guard';
 import { DrainingService } from './http/draining.service';
 import { QueueDashboard } from './http/queue-dashboard';
+import { RateLimitModule } from './http/rate-limit';
 
 @Module({})
 export class AppModule {
@@ -28,6 +31,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot({ ...options, config }),
         TerminusModule,
+        RateLimitModule,
         // The queue dashboard, for admins only (see AdminOnlyMiddleware).
         BullBoardModule.forRoot({
           route: QUEUE_DASHBOARD_ROUTE,
@@ -44,9 +48,12 @@ export class AppModule {
         CreditRecordsController,
         AdminController,
         NotificationsController,
+        AuditController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [
+        // Rate limiting first, so that requests without a valid token are limited too.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         DrainingService,
         QueueDashboard,

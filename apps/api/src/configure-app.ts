@@ -1,12 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
+import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { corsOptions, securityHeaders } from './http/security';
 import { strictValidationPipe } from './http/validation';
 
 /** Everything main.ts and the end-to-end tests share, so tests exercise the app as it runs. */
 export function configureApp(app: INestApplication): INestApplication {
-  app.use(json({ limit: '100kb' }));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Headers first, so that every answer carries them, a preflight or a 413 included.
+  app.use(securityHeaders());
+  app.enableCors(corsOptions(config));
+  // A body over the limit is refused (413, problem+json) without reading past the limit.
+  app.use(json({ limit: config.bodyLimit }));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(
@@ -15,7 +22,8 @@ export function configureApp(app: INestApplication): INestApplication {
       .setTitle('Leerroutes API')
       .setDescription(
         'Cross-institution enrolment for learning routes 4–6: requests, exam-board approval, host admission, ' +
-          'results, recognition and credit registration. Errors are application/problem+json (RFC 9457).',
+          'results, recognition and credit registration. Errors are application/problem+json (RFC 9457); ' +
+          'a client over its rate limit gets 429 with Retry-After.',
       )
       .setVersion('1')
       .addBearerAuth()

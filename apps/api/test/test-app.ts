@@ -54,6 +54,8 @@ export class TestApp {
       DEV_TOKENS_ENABLED: 'true',
       OUTBOX_POLL_MS: '20',
       LOG_LEVEL: 'silent',
+      // Tests act for a few seeded people at machine speed; the limit itself is tested in hardening.e2e-spec.
+      RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
     });
     const clock = new TestClock(new Date(TEST_START));

@@ -1,5 +1,22 @@
 import * as Joi from 'joi';
 
+/** Browsers send an origin as scheme://host[:port], nothing more: anything else would never match. */
+function isExactOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function originList(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
 /**
  * The one schema for the environment. Everything else reads the typed AppConfig, never process.env.
  * Defaults suit a developer's machine; production must set what has no safe default.
@@ -42,6 +59,21 @@ export const configSchema = Joi.object({
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      const wrong = originList(value).filter((origin) => !isExactOrigin(origin));
+      return wrong.length === 0
+        ? value
+        : helpers.message({
+            custom: `"CORS_ORIGINS" must list exact origins such as https://portal.example.nl, not ${wrong.join(', ')}`,
+          });
+    }),
+  BODY_LIMIT: Joi.string()
+    .pattern(/^\d+(b|kb|mb)$/i)
+    .default('100kb'),
+  RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).max(1000000).default(600),
 });
 
 export interface AppConfig {
@@ -66,6 +98,12 @@ export interface AppConfig {
   mailFrom: string;
   outboxPollMs: number;
   logLevel: string;
+  /** Origins whose pages may call the API from a browser; empty: none. */
+  corsOrigins: string[];
+  /** Largest JSON body the API reads, in body-parser's notation (100kb). */
+  bodyLimit: string;
+  /** Requests one client may make per minute; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigValidationError extends Error {}
@@ -93,6 +131,9 @@ interface ValidatedEnv {
   MAIL_FROM: string;
   OUTBOX_POLL_MS: number;
   LOG_LEVEL: string;
+  CORS_ORIGINS: string;
+  BODY_LIMIT: string;
+  RATE_LIMIT_PER_MINUTE: number;
 }
 
 /** Validates the environment once and returns the typed config; lists every problem in one message. */
@@ -126,5 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: value.MAIL_FROM,
     outboxPollMs: value.OUTBOX_POLL_MS,
     logLevel: value.LOG_LEVEL,
+    corsOrigins: originList(value.CORS_ORIGINS),
+    bodyLimit: value.BODY_LIMIT,
+    rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
   };
 }

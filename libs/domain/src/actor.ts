@@ -11,6 +11,8 @@ export interface Actor {
   /** The student's programme, or the programmes an exam board decides for. Empty for other roles. */
   programmeCodes: string[];
   name: string;
+  /** Where the call came from, for the audit log; absent for the worker's own jobs. */
+  clientAddress?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = {

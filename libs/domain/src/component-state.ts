@@ -40,6 +40,7 @@ export const COMPONENT_EVENTS = [
   'delivery_failed',
   'redeliver',
   'expire',
+  'object',
 ] as const;
 export type ComponentEvent = (typeof COMPONENT_EVENTS)[number];
 
@@ -75,6 +76,8 @@ export const TRANSITIONS: readonly Transition[] = [
     by: ['home-exam-board'],
   },
   { from: 'awaiting_approval', event: 'withdraw', to: 'withdrawn', by: ['student'] },
+  // An objection to a rejection, within OBJECTION_TERM_DAYS: the exam board reviews its decision.
+  { from: 'rejected_by_exam_board', event: 'object', to: 'awaiting_approval', by: ['student'] },
   { from: 'approved', event: 'deliver_to_host', to: 'awaiting_admission', by: ['system'] },
   // The host's system refuses at delivery when the offering is full or its enrolment deadline has passed.
   { from: 'approved', event: 'refuse_admission', to: 'rejected_by_host', by: ['system'] },
@@ -135,7 +138,6 @@ export const TRANSITIONS: readonly Transition[] = [
 
 /** States a component never leaves. */
 export const FINAL_STATES: readonly ComponentState[] = [
-  'rejected_by_exam_board',
   'rejected_by_host',
   'not_recognised',
   'registered',
@@ -166,6 +168,17 @@ export function isFinal(state: ComponentState): boolean {
   return FINAL_STATES.includes(state);
 }
 
+/** Six weeks: the term for an objection or an appeal against a decision (Awb art. 6:7, WHW art. 7.61). */
+export const OBJECTION_TERM_DAYS = 42;
+
+/**
+ * Settled: nothing more happens unless the student objects. A rejection by the exam board is settled but not
+ * final, so a request whose components are all settled counts as completed.
+ */
+export function isSettled(state: ComponentState): boolean {
+  return isFinal(state) || state === 'rejected_by_exam_board';
+}
+
 /** The request's overall status is derived from its components, never set on its own. */
 export const REQUEST_STATUSES = ['draft', 'in_progress', 'completed', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -174,7 +187,7 @@ export function deriveRequestStatus(states: readonly ComponentState[]): RequestS
   const active = states.filter((s) => s !== 'withdrawn');
   if (active.length === 0) return 'withdrawn';
   if (active.every((s) => s === 'draft')) return 'draft';
-  if (active.every(isFinal)) return 'completed';
+  if (active.every(isSettled)) return 'completed';
   return 'in_progress';
 }
 

@@ -19,6 +19,7 @@ export const AUDIENCES_OF_EVENT: Record<ComponentEvent, readonly Audience[]> = {
   withdraw: ['home-exam-board', 'host-admissions'],
   approve: ['student'],
   reject: ['student'],
+  object: ['home-exam-board'],
   deliver_to_host: ['host-admissions'],
   refuse_admission: ['student'],
   admit: ['student', 'host-registrars'],

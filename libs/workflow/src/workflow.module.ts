@@ -1,4 +1,6 @@
 import { Global, Module, Provider } from '@nestjs/common';
+import { AuditQuery } from './application/audit.query';
+import { PersonalDataExportQuery } from './application/personal-data-export.query';
 import { CatalogueQuery } from './application/catalogue.query';
 import { CreateRequestUseCase } from './application/create-request.use-case';
 import { CreditRecordQuery } from './application/credit-record.query';
@@ -9,6 +11,7 @@ import { DeliverAdmissionRequestUseCase } from './application/deliver-admission-
 import { DeliveryFailuresUseCase } from './application/delivery-failures.use-case';
 import { DeliveryReconciler } from './application/delivery-reconciler';
 import { InboxQuery } from './application/inbox.query';
+import { LodgeObjectionUseCase } from './application/lodge-objection.use-case';
 import { ReceiveResultUseCase } from './application/receive-result.use-case';
 import { RecordResultUseCase } from './application/record-result.use-case';
 import { RegisterCreditsUseCase } from './application/register-credits.use-case';
@@ -28,6 +31,7 @@ const USE_CASES: Provider[] = [
   CreateRequestUseCase,
   SubmitRequestUseCase,
   WithdrawUseCase,
+  LodgeObjectionUseCase,
   DecideApprovalUseCase,
   DeliverAdmissionRequestUseCase,
   DecideAdmissionUseCase,
@@ -46,6 +50,8 @@ const USE_CASES: Provider[] = [
   TimerJobsUseCase,
   EmailNotificationsUseCase,
   NotificationsQuery,
+  AuditQuery,
+  PersonalDataExportQuery,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
   HealthCheckService,
@@ -12,6 +13,8 @@ import { DrainingService } from '../http/draining.service';
 
 @ApiTags('health')
 @Public()
+// Load balancers and monitors ask often, from one address; a 429 would read as the API being down.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import {
   CreateRequestUseCase,
+  LodgeObjectionUseCase,
   DecideAdmissionUseCase,
   DecideApprovalUseCase,
   DecideRecognitionUseCase,
@@ -23,6 +24,7 @@ import { CurrentActor } from '../http/auth.guard';
 import {
   AdmissionDecisionDto,
   ApprovalDecisionDto,
+  ObjectionDto,
   RecognitionDecisionDto,
   ResultDto,
 } from '../dto/decisions.dto';
@@ -50,6 +52,7 @@ export class RequestsController {
     private readonly views: RequestViewsQuery,
     private readonly create: CreateRequestUseCase,
     private readonly submit: SubmitRequestUseCase,
+    private readonly objection: LodgeObjectionUseCase,
     private readonly withdraw: WithdrawUseCase,
     private readonly approval: DecideApprovalUseCase,
     private readonly admission: DecideAdmissionUseCase,
@@ -135,6 +138,24 @@ export class RequestsController {
     @Body() body: WithdrawDto,
   ): Promise<RequestViewDto> {
     await this.withdraw.component(actor, id, componentId, body.reason);
+    return this.views.get(actor, id);
+  }
+
+  @Post(`${COMPONENT}/objection`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Student: object to the exam board's rejection, within six weeks; the board reviews its decision",
+  })
+  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiProtected(400, 403, 404, 409)
+  async lodgeObjection(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('componentId', ParseUuidPipe) componentId: string,
+    @Body() body: ObjectionDto,
+  ): Promise<RequestViewDto> {
+    await this.objection.execute(actor, id, componentId, body);
     return this.views.get(actor, id);
   }
 

@@ -152,3 +152,14 @@ export class DevTokenRequestDto {
   @MaxLength(100)
   personId: string;
 }
+
+export class ObjectionDto extends VersionedDto {
+  @ApiProperty({
+    maxLength: 4000,
+    description: 'Why the rejection should be reviewed; the exam board and the timeline show it',
+  })
+  @MaxLength(4000)
+  @IsString()
+  @IsNotEmpty({ message: 'grounds may not be empty' })
+  grounds: string;
+}

@@ -7,6 +7,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -110,4 +111,11 @@ export class NotificationQueryDto extends PageQueryDto {
   )
   @IsBoolean()
   unread?: boolean;
+}
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the entries of this request' })
+  @IsOptional()
+  @IsUUID()
+  requestId?: string;
 }

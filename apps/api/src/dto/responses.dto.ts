@@ -172,6 +172,26 @@ class RegistrationRefDto {
   @ApiProperty() registeredAt: Date;
 }
 
+class AppealDto {
+  @ApiProperty({ description: 'Where to appeal' }) to: string;
+  @ApiProperty({ format: 'date', description: 'The last day, six weeks after the decision' })
+  until: string;
+}
+
+class RejectionDto {
+  @ApiProperty() at: Date;
+  @ApiProperty({ description: 'The deciding body' }) decidedBy: string;
+  @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+  @ApiProperty({ type: AppealDto }) appeal: AppealDto;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "An exam board's rejection: the last day to object (POST …/objection)",
+  })
+  objectionUntil: string | null;
+}
+
 class ComponentViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() position: number;
@@ -199,6 +219,12 @@ class ComponentViewDto {
     description: 'On the waiting list: 1 is next in line when a place becomes free',
   })
   waitingListPosition: number | null;
+  @ApiProperty({
+    type: () => RejectionDto,
+    nullable: true,
+    description: 'For a rejection or refusal: when, by whom, why, and how to appeal',
+  })
+  rejection: RejectionDto | null;
   @ApiProperty({ type: ResultViewDto, nullable: true }) result: ResultViewDto | null;
   @ApiProperty({ type: RecognitionViewDto, nullable: true }) recognition: RecognitionViewDto | null;
   @ApiProperty({ type: RegistrationRefDto, nullable: true })
@@ -366,4 +392,46 @@ export class NotificationDto {
 
 export class NotificationPageDto extends PageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ description: 'Order of recording' }) id: string;
+  @ApiProperty() at: Date;
+  @ApiProperty() actorId: string;
+  @ApiProperty({ enum: [...ROLES, 'system'] }) actorRole: string;
+  @ApiProperty() actorInstitutionCode: string;
+  @ApiProperty({ example: 'approve', description: "A state-table event, or 'create'" })
+  action: string;
+  @ApiProperty({ enum: ['request', 'component'] }) objectType: string;
+  @ApiProperty({ format: 'uuid' }) objectId: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty() homeInstitutionCode: string;
+  @ApiProperty() homeProgrammeCode: string;
+  @ApiProperty({ description: "The request's version once the change was made" })
+  requestVersion: number;
+  @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for the system' })
+  clientAddress: string | null;
+}
+
+export class AuditPageDto extends PageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+}
+
+class ExportedPersonDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) studentNumber: string | null;
+  @ApiProperty() institutionCode: string;
+  @ApiProperty({ type: [String] }) programmeCodes: string[];
+}
+
+export class PersonalDataExportDto {
+  @ApiProperty() exportedAt: Date;
+  @ApiProperty({ type: ExportedPersonDto }) person: ExportedPersonDto;
+  @ApiProperty({ type: [RequestViewDto] }) requests: RequestViewDto[];
+  @ApiProperty({ type: CreditRecordDto }) creditRecord: CreditRecordDto;
+  @ApiProperty({ type: [NotificationDto] }) notifications: NotificationDto[];
+  @ApiProperty({ type: [AuditEntryDto] }) audit: AuditEntryDto[];
 }

@@ -17,6 +17,20 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 type WithActor = Request & { actor?: Actor };
 
+const verified = new WeakMap<Request, Actor | undefined>();
+
+/**
+ * The actor of the request's bearer token, or undefined. Verified once per request although both the rate
+ * limiter (which keys by actor and runs first) and the guard ask.
+ */
+export function bearerActor(request: Request, tokens: TokenService): Actor | undefined {
+  if (!verified.has(request)) {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    verified.set(request, scheme === 'Bearer' && token ? tokens.verify(token) : undefined);
+  }
+  return verified.get(request);
+}
+
 /** Every route needs a valid bearer token unless marked @Public(); the actor is attached to the request. */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -32,10 +46,9 @@ export class BearerAuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<WithActor>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor = scheme === 'Bearer' && token ? this.tokens.verify(token) : undefined;
+    const actor = bearerActor(request, this.tokens);
     if (!actor) throw new UnauthorizedException('A valid bearer token is required.');
-    request.actor = actor;
+    request.actor = { ...actor, clientAddress: request.ip };
     return true;
   }
 }

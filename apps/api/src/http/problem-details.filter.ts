@@ -21,6 +21,29 @@ export class ValidationFailedException extends HttpException {
   }
 }
 
+/**
+ * An error that Express's body parser raises before any route runs (too large, unreadable, unsupported
+ * charset): it carries a 4xx status and is marked safe to show (`expose`, from the http-errors package).
+ */
+interface ClientHttpError extends Error {
+  status: number;
+  expose: true;
+  type: string;
+  limit?: number;
+}
+
+function isClientHttpError(exception: unknown): exception is ClientHttpError {
+  if (!(exception instanceof Error)) return false;
+  const { status, expose, type } = exception as Partial<ClientHttpError>;
+  return (
+    expose === true &&
+    typeof type === 'string' &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  );
+}
+
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
   'not-found': HttpStatus.NOT_FOUND,
@@ -77,6 +100,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.kind === 'conflict' && exception.details
           ? { context: exception.details }
           : {}),
+      };
+    }
+    if (isClientHttpError(exception)) {
+      const { status } = exception;
+      return {
+        status,
+        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+        code: `HTTP.${status}`,
+        detail:
+          status === 413 && typeof exception.limit === 'number'
+            ? `The request body is larger than the limit of ${exception.limit} bytes.`
+            : exception.message,
       };
     }
     if (exception instanceof HttpException) {

@@ -6,7 +6,7 @@ import {
   OutboxMessageEntity,
   TransitionEntity,
 } from '@lr/database';
-import { ComponentState, isFinal } from '@lr/domain';
+import { ComponentState, isSettled } from '@lr/domain';
 import { TEST_REDIS_URL, waitFor } from '@lr/testing';
 import { Journey } from '../../../api/test/journey';
 import { TestApp } from '../../../api/test/test-app';
@@ -297,7 +297,7 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     const components = await em.find(ComponentEntity);
     const byId = new Map(components.map((c) => [c.id, c]));
     const wrong = outcomes.filter((o) => byId.get(o.componentId)?.state !== o.expected);
-    const stuck = components.filter((c) => !isFinal(c.state));
+    const stuck = components.filter((c) => !isSettled(c.state));
     const credits = await em.find(CreditEntryEntity);
     const registered = components.filter((c) => c.state === 'registered');
     const transitions = await em.find(TransitionEntity, { order: { id: 'ASC' } });

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit-entry.entity';
 import { ComponentResultEntity } from './component-result.entity';
 import { ComponentEntity } from './component.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
@@ -13,6 +14,7 @@ import { RequestEntity } from './request.entity';
 import { TransitionEntity } from './transition.entity';
 
 export {
+  AuditEntryEntity,
   ComponentResultEntity,
   ComponentEntity,
   CreditEntryEntity,
@@ -43,4 +45,5 @@ export const ENTITIES = [
   TransitionEntity,
   OutboxMessageEntity,
   NotificationEntity,
+  AuditEntryEntity,
 ];

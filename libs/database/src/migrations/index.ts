@@ -6,6 +6,7 @@ import { WaitingLists1795910000000 } from './1795910000000-WaitingLists';
 import { CatalogueWordSearch1795910100000 } from './1795910100000-CatalogueWordSearch';
 import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
 import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardInboxCovering';
+import { AuditLog1795910400000 } from './1795910400000-AuditLog';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CatalogueWordSearch1795910100000,
   OutboxNotify1795910200000,
   ExamBoardInboxCovering1795910300000,
+  AuditLog1795910400000,
 ];

@@ -9,6 +9,7 @@ import {
 } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, DomainError, ForbiddenError, NotFoundError, deriveRoute } from '@lr/domain';
+import { recordAudit } from './audit-trail';
 import { RequestStore } from './request-store';
 
 export interface ComponentDraft {
@@ -121,6 +122,16 @@ export class CreateRequestUseCase {
           at: now,
         });
       }
+      // The student's own words to the exam board are personal data: their creation is audited.
+      await recordAudit(em, {
+        actor,
+        action: 'create',
+        objectType: 'request',
+        objectId: request.id,
+        request,
+        motivation: request.motivation,
+        at: now,
+      });
       return request.id;
     });
   }

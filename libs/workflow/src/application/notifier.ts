@@ -22,6 +22,8 @@ const MESSAGES: Record<NotificationKind, (unit: string, due: string) => string> 
   approve: (unit) => `The exam board approved ${unit}; it goes to the host for admission.`,
   reject: (unit) =>
     `The exam board rejected ${unit}. The request shows its motivation; you can appeal within six weeks.`,
+  object: (unit) =>
+    `The student objects to the rejection of ${unit}; the request awaits your review with their grounds.`,
   deliver_to_host: (unit) => `A student of a partner asks admission to ${unit}.`,
   refuse_admission: (unit) => `The host did not admit you to ${unit}; the request shows why.`,
   admit: (unit) => `Enrolled for ${unit}.`,

@@ -18,6 +18,7 @@ import {
   deriveRequestStatus,
   findTransition,
 } from '@lr/domain';
+import { recordAudit } from './audit-trail';
 import { scopeOf } from './component-scope';
 import { Notifier } from './notifier';
 import { TimerPlanner } from './timers';
@@ -150,6 +151,15 @@ export class RequestStore {
       updatedAt: now,
     });
     await this.refreshRequestStatus(em, request, components, now);
+    await recordAudit(em, {
+      actor,
+      action: event,
+      objectType: 'component',
+      objectId: component.id,
+      request,
+      motivation: input.motivation,
+      at: now,
+    });
     // Who is told, and which timers run, follow from the change; both commit with it.
     await this.notifier.notify(em, {
       request,

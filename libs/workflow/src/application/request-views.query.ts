@@ -10,7 +10,16 @@ import {
   RequestEntity,
   TransitionEntity,
 } from '@lr/database';
-import { Actor, ENROLLED_OR_LATER, ForbiddenError, NotFoundError, canSee } from '@lr/domain';
+import {
+  Actor,
+  ENROLLED_OR_LATER,
+  ForbiddenError,
+  NotFoundError,
+  OBJECTION_TERM_DAYS,
+  addDays,
+  canSee,
+  dutchDate,
+} from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
@@ -116,6 +125,7 @@ export class RequestViewsQuery {
                 },
           enrolmentReference: c.enrolmentReference,
           waitingListPosition: positions.get(c.id) ?? null,
+          rejection: this.rejectionOf(request, c, transitions),
           result: byComponent(results, c.id),
           recognition: byComponent(recognitions, c.id),
           registration: entry
@@ -132,6 +142,43 @@ export class RequestViewsQuery {
         actor: { id: t.actorId, role: t.actorRole, institutionCode: t.institutionCode },
         motivation: t.motivation,
       })),
+    };
+  }
+
+  /**
+   * A rejection or refusal as the student must be told it (Awb art. 3:45): when, by whom, why, and where and
+   * until when to appeal; for an exam board's rejection also until when the student may object.
+   */
+  private rejectionOf(
+    request: RequestEntity,
+    component: ComponentEntity,
+    transitions: TransitionEntity[],
+  ) {
+    if (component.state !== 'rejected_by_exam_board' && component.state !== 'rejected_by_host') {
+      return null;
+    }
+    const decision = transitions
+      .filter((t) => t.componentId === component.id && t.toState === component.state)
+      .at(-1);
+    if (!decision) return null;
+    const byBoard = component.state === 'rejected_by_exam_board';
+    const institution = byBoard ? request.homeInstitutionCode : component.hostInstitutionCode;
+    const institutionName = this.registry.find(institution)?.name ?? institution;
+    const until = dutchDate(addDays(decision.at, OBJECTION_TERM_DAYS));
+    return {
+      at: decision.at,
+      decidedBy: byBoard
+        ? this.registry.examBoardForProgramme(
+            request.homeInstitutionCode,
+            request.homeProgrammeCode,
+          ).name
+        : `${institutionName}, admissions`,
+      motivation: decision.motivation,
+      appeal: {
+        to: `Examination Appeals Board (College van beroep voor de examens) of ${institutionName}`,
+        until,
+      },
+      objectionUntil: byBoard ? until : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ConflictError, findTransition, isFinal } from '@lr/domain';
+import { Actor, ConflictError, findTransition, isSettled } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 /** The student withdraws a component, or the whole request, as long as no host has enrolled them. */
@@ -21,7 +21,7 @@ export class WithdrawUseCase {
   async request(actor: Actor, requestId: string, reason?: string): Promise<void> {
     await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
       this.store.requireOwnStudent(actor, request);
-      const open = components.filter((c) => !isFinal(c.state));
+      const open = components.filter((c) => !isSettled(c.state));
       const blocking = open.filter((c) => !findTransition(c.state, 'withdraw'));
       if (open.length === 0 || blocking.length > 0) {
         throw new ConflictError(

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditEntryEntity, NotificationEntity, PersonEntity, RequestEntity } from '@lr/database';
+import { Actor, ForbiddenError, NotFoundError } from '@lr/domain';
+import { CreditRecordQuery } from './credit-record.query';
+import { RequestStore } from './request-store';
+import { RequestViewsQuery } from './request-views.query';
+
+/**
+ * Everything Leerroutes holds about a student, in one JSON document (the AVG/GDPR right of access, art. 15):
+ * their person record, every request with its components, results, recognitions and timeline, their credit
+ * record, their notifications, and the audit log's entries on their requests.
+ */
+@Injectable()
+export class PersonalDataExportQuery {
+  constructor(
+    private readonly store: RequestStore,
+    private readonly views: RequestViewsQuery,
+    private readonly credits: CreditRecordQuery,
+  ) {}
+
+  async export(actor: Actor) {
+    if (actor.role !== 'student') {
+      throw new ForbiddenError('The personal data export is for students, of their own data.');
+    }
+    const em = this.store.dataSource.manager;
+    const person = await em.findOneBy(PersonEntity, { id: actor.id });
+    if (!person) throw new NotFoundError('student', actor.id);
+    const requests = await em.find(RequestEntity, {
+      where: { studentId: actor.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      select: { id: true },
+    });
+    const ids = requests.map((r) => r.id);
+    const [views, creditRecord, notifications, audit] = await Promise.all([
+      Promise.all(ids.map((id) => this.views.get(actor, id))),
+      this.credits.get(actor, actor.id),
+      em.find(NotificationEntity, {
+        where: { recipientId: actor.id },
+        order: { createdAt: 'ASC' },
+      }),
+      ids.length
+        ? em.find(AuditEntryEntity, { where: { requestId: In(ids) }, order: { id: 'ASC' } })
+        : [],
+    ]);
+    return {
+      exportedAt: this.store.now(),
+      person: {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        studentNumber: person.studentNumber,
+        institutionCode: person.institutionCode,
+        programmeCodes: person.programmeCodes,
+      },
+      requests: views,
+      creditRecord,
+      notifications,
+      audit,
+    };
+  }
+}
