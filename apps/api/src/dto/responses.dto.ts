@@ -109,10 +109,19 @@ export class RequestSummaryPageDto extends PageDto {
   @ApiProperty({ type: [RequestSummaryDto] }) items: RequestSummaryDto[];
 }
 
+/** Fields a host's staff do not get (data minimisation); see RequestViewsQuery. */
+const NOT_FOR_HOST = 'Not shown to a host (data minimisation)';
+
 class StudentRefDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) studentNumber: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'For a host only: to reach the student',
+  })
+  email?: string | null;
 }
 
 class ComponentOfferingDto {
@@ -202,16 +211,22 @@ class ComponentViewDto {
   route: LearningRoute;
   @ApiProperty({ type: CodeNameDto }) host: CodeNameDto;
   @ApiProperty({ type: ComponentOfferingDto }) offering: ComponentOfferingDto;
-  @ApiProperty({ enum: ['elective-space', 'minor', 'replacement'] }) countsAs: string;
-  @ApiProperty({ type: String, nullable: true }) replacesUnit: string | null;
-  @ApiProperty() motivation: string;
-  @ApiProperty({
+  @ApiPropertyOptional({
+    enum: ['elective-space', 'minor', 'replacement'],
+    description: NOT_FOR_HOST,
+  })
+  countsAs?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: NOT_FOR_HOST })
+  replacesUnit?: string | null;
+  @ApiPropertyOptional({ description: NOT_FOR_HOST }) motivation?: string;
+  @ApiPropertyOptional({
     type: Date,
     nullable: true,
-    description: "End of the home exam board's decision term",
+    description: `End of the home exam board's decision term. ${NOT_FOR_HOST}`,
   })
-  decisionDueAt: Date | null;
-  @ApiProperty({ type: ApprovalDto, nullable: true }) approval: ApprovalDto | null;
+  decisionDueAt?: Date | null;
+  @ApiPropertyOptional({ type: ApprovalDto, nullable: true, description: NOT_FOR_HOST })
+  approval?: ApprovalDto | null;
   @ApiProperty({ type: String, nullable: true }) enrolmentReference: string | null;
   @ApiProperty({
     type: Number,
@@ -226,9 +241,10 @@ class ComponentViewDto {
   })
   rejection: RejectionDto | null;
   @ApiProperty({ type: ResultViewDto, nullable: true }) result: ResultViewDto | null;
-  @ApiProperty({ type: RecognitionViewDto, nullable: true }) recognition: RecognitionViewDto | null;
-  @ApiProperty({ type: RegistrationRefDto, nullable: true })
-  registration: RegistrationRefDto | null;
+  @ApiPropertyOptional({ type: RecognitionViewDto, nullable: true, description: NOT_FOR_HOST })
+  recognition?: RecognitionViewDto | null;
+  @ApiPropertyOptional({ type: RegistrationRefDto, nullable: true, description: NOT_FOR_HOST })
+  registration?: RegistrationRefDto | null;
 }
 
 class TimelineActorDto {
@@ -254,15 +270,21 @@ export class RequestViewDto {
   @ApiProperty() version: number;
   @ApiProperty({ type: StudentRefDto }) student: StudentRefDto;
   @ApiProperty({ type: CodeNameDto }) homeInstitution: CodeNameDto;
-  @ApiProperty({ type: CodeNameDto }) homeProgramme: CodeNameDto;
-  @ApiProperty() motivation: string;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiPropertyOptional({ type: CodeNameDto, description: NOT_FOR_HOST })
+  homeProgramme?: CodeNameDto;
+  @ApiPropertyOptional({
+    description: `The student's motivation to their exam board. ${NOT_FOR_HOST}`,
+  })
+  motivation?: string;
+  @ApiPropertyOptional({ description: NOT_FOR_HOST }) createdAt?: Date;
+  @ApiPropertyOptional({ type: Date, nullable: true, description: NOT_FOR_HOST })
+  submittedAt?: Date | null;
   @ApiProperty({ type: [ComponentViewDto], description: 'The components this actor may see' })
   components: ComponentViewDto[];
   @ApiProperty({
     type: [TimelineEntryDto],
-    description: 'Every transition, across all parties, oldest first',
+    description:
+      'Every transition, across all parties, oldest first; for a host, only what the host did',
   })
   timeline: TimelineEntryDto[];
 }

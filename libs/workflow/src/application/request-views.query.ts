@@ -43,7 +43,17 @@ export class RequestViewsQuery {
     private readonly registry: InstitutionRegistry,
   ) {}
 
-  async get(actor: Actor, requestId: string) {
+  /**
+   * The request as this actor may see it. A host's staff get the host's view (data minimisation, AVG art. 5):
+   * only what a host needs to admit, enrol and grade.
+   */
+  async get(actor: Actor, requestId: string): Promise<RequestView | HostRequestView> {
+    const { view, studentEmail, isHostSide } = await this.load(actor, requestId);
+    return isHostSide ? forHost(view, studentEmail, actor.institutionCode) : view;
+  }
+
+  /** The whole view (what the student and their home institution see), and whether the actor is the host. */
+  async load(actor: Actor, requestId: string) {
     const em = this.store.dataSource.manager;
     const [request, all] = await Promise.all([
       em.findOneBy(RequestEntity, { id: requestId }),
@@ -74,7 +84,11 @@ export class RequestViewsQuery {
     const byComponent = <T extends { componentId: string }>(rows: T[], id: string) =>
       rows.find((r) => r.componentId === id) ?? null;
 
-    return {
+    const isHostSide =
+      actor.role === 'host-admissions' ||
+      (['registrar', 'admin'].includes(actor.role) &&
+        actor.institutionCode !== request.homeInstitutionCode);
+    const view = {
       id: request.id,
       status: request.status,
       version: request.version,
@@ -143,6 +157,7 @@ export class RequestViewsQuery {
         motivation: t.motivation,
       })),
     };
+    return { view, studentEmail: student?.email ?? null, isHostSide };
   }
 
   /**
@@ -215,4 +230,35 @@ export class RequestViewsQuery {
   }
 }
 
-export type RequestView = Awaited<ReturnType<RequestViewsQuery['get']>>;
+export type RequestView = Awaited<ReturnType<RequestViewsQuery['load']>>['view'];
+export type HostRequestView = ReturnType<typeof forHost>;
+
+/**
+ * What a host's staff see: the student's name, home institution, student number and e-mail; the components at
+ * this host with their offering, state, enrolment reference, result and refusal; and the timeline of what this
+ * host did. Not the student's motivation to their exam board, not the exam board's approval or recognition,
+ * not the home programme, not results from elsewhere.
+ */
+function forHost(view: RequestView, studentEmail: string | null, hostCode: string) {
+  return {
+    id: view.id,
+    status: view.status,
+    version: view.version,
+    student: { ...view.student, email: studentEmail },
+    homeInstitution: view.homeInstitution,
+    components: view.components.map((c) => ({
+      id: c.id,
+      position: c.position,
+      state: c.state,
+      version: c.version,
+      route: c.route,
+      host: c.host,
+      offering: c.offering,
+      enrolmentReference: c.enrolmentReference,
+      waitingListPosition: c.waitingListPosition,
+      rejection: c.rejection,
+      result: c.result,
+    })),
+    timeline: view.timeline.filter((e) => e.actor.institutionCode === hostCode),
+  };
+}

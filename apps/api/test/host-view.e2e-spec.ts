@@ -1,0 +1,103 @@
+import { Journey, expectStatus } from './journey';
+import { TestApp } from './test-app';
+
+// Data minimisation (AVG): a host's staff see what they need to admit, enrol and grade, and nothing the student
+// told their own exam board or that board decided.
+describe("the host's view of a request", () => {
+  let t: TestApp;
+  let j: Journey;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    j = new Journey(t);
+  });
+  afterAll(() => t.close());
+
+  const HOST_VIEW = [
+    'components',
+    'homeInstitution',
+    'id',
+    'status',
+    'student',
+    'timeline',
+    'version',
+  ];
+  const HOST_COMPONENT = [
+    'enrolmentReference',
+    'host',
+    'id',
+    'offering',
+    'position',
+    'rejection',
+    'result',
+    'route',
+    'state',
+    'version',
+    'waitingListPosition',
+  ];
+  const keys = (o: object) => Object.keys(o).sort();
+  const SECRETS = [
+    'This learning route fits my graduation plan.',
+    'because it completes my profile',
+    'Approved: it fits the profile of the food programme.',
+  ];
+  const expectHostView = (view: Record<string, unknown> & { components: object[] }) => {
+    expect(keys(view)).toEqual(HOST_VIEW);
+    expect(keys(view.student as object)).toEqual(['email', 'id', 'name', 'studentNumber']);
+    for (const c of view.components) expect(keys(c)).toEqual(HOST_COMPONENT);
+    const text = JSON.stringify(view);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  };
+
+  it('shows admissions and the host registrar only the student, the components at the host and what the host did', async () => {
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    await j.approved('waal-eb-life', request, 0, {
+      motivation: 'Approved: it fits the profile of the food programme.',
+    });
+
+    const seen = expectStatus(
+      await t.as('ijssel-admissions').get(`/requests/${request.id}`),
+      200,
+    ).body;
+    expectHostView(seen);
+    expect(seen.student).toEqual({
+      id: 'macca',
+      name: 'Macca Janssen',
+      studentNumber: 's1029384',
+      email: 'macca@student.uni-waal.example',
+    });
+    expect(seen.homeInstitution.code).toBe('uni-waal');
+    expect(seen.timeline.map((e: { event: string }) => e.event)).toEqual(['deliver_to_host']);
+
+    // A decision answers with the same view.
+    const admitted = expectStatus(
+      await t.as('ijssel-admissions').post(j.path(request, 0, 'admission'), { decision: 'admit' }),
+      200,
+    ).body;
+    expectHostView(admitted);
+    expect(admitted.timeline.map((e: { event: string }) => e.event)).toEqual([
+      'deliver_to_host',
+      'admit',
+    ]);
+
+    const graded = expectStatus(
+      await t.as('ijssel-registrar').post(j.path(request, 0, 'result'), {
+        grade: '7',
+        passed: true,
+        credits: 6,
+        final: false,
+      }),
+      200,
+    ).body;
+    expectHostView(graded);
+    expect(graded.components[0].result).toMatchObject({ grade: '7' });
+
+    // The student and their own exam board still see everything.
+    const own = await j.view('macca', request.id);
+    expect(own.motivation).toBe('This learning route fits my graduation plan.');
+    expect(own.components[0].approval).not.toBeNull();
+    expect(keys(await j.view('waal-eb-life', request.id))).toEqual(
+      expect.arrayContaining(['motivation', 'homeProgramme', 'submittedAt']),
+    );
+  });
+});
