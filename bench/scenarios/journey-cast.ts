@@ -1,6 +1,7 @@
 import { DataSource, In } from 'typeorm';
 import { PersonEntity } from '@lr/database';
 import type { Actor } from '@lr/domain';
+import type { InboxItem } from '@lr/workflow';
 import { actorOf } from '../lib/bearer-tokens';
 import { BENCH_STUDENT_PREFIX, insertStudents } from '../lib/students';
 
@@ -80,4 +81,12 @@ export async function castFor(db: DataSource, offeringIds: string[]): Promise<Jo
     hostRegistrar: first('registrar', HOST_INSTITUTION),
     homeRegistrar: first('registrar', HOME_INSTITUTION),
   };
+}
+
+/**
+ * Whether this exam-board member is the one who decides on an item of their inbox: a member's inbox holds all
+ * programmes of their board, and two members deciding alike would conflict.
+ */
+export function decidesOn(cast: JourneyCast, member: Actor, item: InboxItem): boolean {
+  return cast.boardMemberFor.get(item.homeProgrammeCode ?? '')?.id === member.id;
 }

@@ -4,7 +4,7 @@ import { BearerTokens } from '../lib/bearer-tokens';
 import { BenchHttpClient, expectStatus } from '../lib/http-client';
 import { watchInbox } from '../lib/inbox-watcher';
 import { sleep, stopwatch } from '../lib/timing';
-import type { JourneyCast } from './journey-cast';
+import { JourneyCast, decidesOn } from './journey-cast';
 
 export interface DriverOptions {
   journeys: number;
@@ -170,8 +170,7 @@ export class JourneyDriver {
   }
 
   private async decideAsExamBoard(member: Actor, item: InboxItem): Promise<void> {
-    // A member's inbox holds all programmes of their board; another member may be the one deciding for some.
-    if (this.cast.boardMemberFor.get(item.homeProgrammeCode)?.id !== member.id) return;
+    if (!decidesOn(this.cast, member, item)) return;
     const [action, decision] =
       item.state === 'awaiting_recognition'
         ? ['recognition', 'recognise']

@@ -13,6 +13,7 @@ import { BenchServices, ProcessFigures } from '../lib/services';
 import { Distribution, distribution, round } from '../lib/stats';
 import { sleep, stopwatch } from '../lib/timing';
 import { checkRushOutcome, RushOutcome } from './rush-check';
+import { decidesOn } from './journey-cast';
 import { RushSetup, prepareRush } from './rush-data';
 
 export interface RushOptions {
@@ -181,8 +182,7 @@ async function rush(
   const staff = [
     ...[...new Set(cast.boardMemberFor.values())].map((member) =>
       staffMember(member, 'exam-board', 'awaiting_approval', async (item) => {
-        // Each programme has one deciding member; two deciding alike would conflict.
-        if (cast.boardMemberFor.get(item.homeProgrammeCode)?.id !== member.id) return;
+        if (!decidesOn(cast, member, item)) return;
         await decide(http, tokens.for(member), item, 'approval', { decision: 'approve' });
       }),
     ),

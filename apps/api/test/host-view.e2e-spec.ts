@@ -69,6 +69,32 @@ describe("the host's view of a request", () => {
     expect(seen.homeInstitution.code).toBe('uni-waal');
     expect(seen.timeline.map((e: { event: string }) => e.event)).toEqual(['deliver_to_host']);
 
+    // Host inboxes leave out the home side's facts; the exam board's inbox keeps them.
+    const HOST_INBOX_ITEM = [
+      'componentId',
+      'credits',
+      'creditUnit',
+      'enrolmentDeadline',
+      'homeInstitutionCode',
+      'hostInstitutionCode',
+      'offeringId',
+      'offeringTitle',
+      'placesLeft',
+      'requestId',
+      'route',
+      'state',
+      'studentId',
+      'studentName',
+      'updatedAt',
+      'version',
+      'waitingList',
+    ].sort();
+    const inbox = async (person: string, kind: string) =>
+      expectStatus(await t.as(person).get(`/inbox/${kind}`), 200).body.items as object[];
+    const admissions = await inbox('ijssel-admissions', 'admissions');
+    expect(admissions.length).toBeGreaterThan(0);
+    for (const item of admissions) expect(keys(item)).toEqual(HOST_INBOX_ITEM);
+
     // A decision answers with the same view.
     const admitted = expectStatus(
       await t.as('ijssel-admissions').post(j.path(request, 0, 'admission'), { decision: 'admit' }),
@@ -91,6 +117,15 @@ describe("the host's view of a request", () => {
     ).body;
     expectHostView(graded);
     expect(graded.components[0].result).toMatchObject({ grade: '7' });
+    const results = await inbox('ijssel-registrar', 'results');
+    expect(results.length).toBeGreaterThan(0);
+    for (const item of results) expect(keys(item)).toEqual(HOST_INBOX_ITEM);
+    const other = await j.submitted('noor', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const board = (await inbox('waal-eb-nutrition', 'exam-board')) as { requestId: string }[];
+    const waiting = board.find((i) => i.requestId === other.id);
+    expect(keys(waiting!)).toEqual(
+      [...HOST_INBOX_ITEM, 'decisionDueAt', 'homeProgrammeCode'].sort(),
+    );
 
     // The student and their own exam board still see everything.
     const own = await j.view('macca', request.id);

@@ -298,7 +298,8 @@ export class InboxItemDto {
   @ApiProperty() studentId: string;
   @ApiProperty({ type: String, nullable: true }) studentName: string | null;
   @ApiProperty() homeInstitutionCode: string;
-  @ApiProperty() homeProgrammeCode: string;
+  @ApiPropertyOptional({ description: `Home-side inboxes only. ${NOT_FOR_HOST}` })
+  homeProgrammeCode?: string;
   @ApiProperty() hostInstitutionCode: string;
   @ApiProperty({ format: 'uuid' }) offeringId: string;
   @ApiProperty() offeringTitle: string;
@@ -306,7 +307,12 @@ export class InboxItemDto {
   @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: string;
   @ApiProperty() placesLeft: number;
   @ApiProperty() waitingList: boolean;
-  @ApiProperty({ type: Date, nullable: true }) decisionDueAt: Date | null;
+  @ApiPropertyOptional({
+    type: Date,
+    nullable: true,
+    description: `The home exam board's term; home-side inboxes only. ${NOT_FOR_HOST}`,
+  })
+  decisionDueAt?: Date | null;
   @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
   @ApiProperty() updatedAt: Date;
 }

@@ -60,14 +60,16 @@ export interface InboxItem {
   studentId: string;
   studentName: string | null;
   homeInstitutionCode: string;
-  homeProgrammeCode: string;
+  /** Home-side inboxes only: a host does not need the student's programme (data minimisation). */
+  homeProgrammeCode?: string;
   hostInstitutionCode: string;
   offeringId: string;
   offeringTitle: string;
   credits: number;
   creditUnit: string;
   placesLeft: number;
-  decisionDueAt: Date | null;
+  /** Home-side inboxes only: the home exam board's term is no concern of the host. */
+  decisionDueAt?: Date | null;
   enrolmentDeadline: string;
   waitingList: boolean;
   updatedAt: Date;
@@ -153,6 +155,16 @@ export class InboxQuery {
       .addOrderBy('c.updated_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawMany<InboxItem>();
-    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+    const items = def.side === 'host' ? rows.map(withoutHomeFacts) : rows;
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
+}
+
+/** What a host's inbox leaves out of an item: facts of the student's home side (data minimisation). */
+function withoutHomeFacts({
+  homeProgrammeCode: _programme,
+  decisionDueAt: _term,
+  ...item
+}: InboxItem): InboxItem {
+  return item;
 }
