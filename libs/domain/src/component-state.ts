@@ -1,3 +1,5 @@
+import { addDays, dutchDate } from './clock';
+
 /**
  * The whole state model of a request component, as data. RequestStore.transition and the tests read
  * this table; README draws it. A component is one unit (offering) at one host.
@@ -170,6 +172,14 @@ export function isFinal(state: ComponentState): boolean {
 
 /** Six weeks: the term for an objection or an appeal against a decision (Awb art. 6:7, WHW art. 7.61). */
 export const OBJECTION_TERM_DAYS = 42;
+
+/**
+ * The last day (an Amsterdam calendar date, yyyy-mm-dd) to object to or appeal a decision taken at `decidedAt`.
+ * What the student is told and what the workflow enforces are this one date.
+ */
+export function objectionTermEnds(decidedAt: Date): string {
+  return dutchDate(addDays(decidedAt, OBJECTION_TERM_DAYS));
+}
 
 /**
  * Settled: nothing more happens unless the student objects. A rejection by the exam board is settled but not

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransitionEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, ConflictError, DomainError, OBJECTION_TERM_DAYS, addDays } from '@lr/domain';
+import {
+  Actor,
+  ConflictError,
+  DomainError,
+  addDays,
+  dutchDate,
+  objectionTermEnds,
+} from '@lr/domain';
 import { RequestStore } from './request-store';
 
 export interface Objection {
@@ -60,11 +67,11 @@ export class LodgeObjectionUseCase {
         expectedVersion: objection.expectedVersion,
         changes: { decisionDueAt: addDays(now, board.decisionTermDays) },
       });
-      const termEnds = rejectedAt && addDays(rejectedAt, OBJECTION_TERM_DAYS);
-      if (termEnds && now > termEnds) {
+      const termEnds = rejectedAt && objectionTermEnds(rejectedAt);
+      if (termEnds && dutchDate(now) > termEnds) {
         throw new ConflictError(
           'OBJECTION.TERM_PASSED',
-          `The term for an objection ended on ${termEnds.toISOString().slice(0, 10)}, six weeks after the rejection.`,
+          `The term for an objection ended on ${termEnds}, six weeks after the rejection.`,
           { termEnds },
         );
       }

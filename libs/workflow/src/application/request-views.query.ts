@@ -15,10 +15,8 @@ import {
   ENROLLED_OR_LATER,
   ForbiddenError,
   NotFoundError,
-  OBJECTION_TERM_DAYS,
-  addDays,
   canSee,
-  dutchDate,
+  objectionTermEnds,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
@@ -179,7 +177,7 @@ export class RequestViewsQuery {
     const byBoard = component.state === 'rejected_by_exam_board';
     const institution = byBoard ? request.homeInstitutionCode : component.hostInstitutionCode;
     const institutionName = this.registry.find(institution)?.name ?? institution;
-    const until = dutchDate(addDays(decision.at, OBJECTION_TERM_DAYS));
+    const until = objectionTermEnds(decision.at);
     return {
       at: decision.at,
       decidedBy: byBoard
