@@ -5,13 +5,9 @@ export interface BenchTarget {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
+  /** OIDC_ISSUERS: where the institutions' people sign in for this run (see BenchSignIn). */
+  issuers?: string;
 }
-
-/**
- * A fixed secret: the benchmark signs its own tokens for the people it simulates (see BearerTokens), so the API
- * must verify with the same one. It is for benchmark databases only and never for a deployment.
- */
-const BENCH_JWT_SECRET = 'leerroutes-benchmark-only-secret-not-for-any-deployment';
 
 /**
  * The environment of the API and worker processes of a run, as production would set it: production mode,
@@ -25,8 +21,7 @@ export function benchEnvironment(target: BenchTarget, port?: number): Record<str
     DATABASE_URL: target.databaseUrl,
     REDIS_URL: target.redisUrl,
     QUEUE_PREFIX: target.queuePrefix,
-    JWT_SECRET: BENCH_JWT_SECRET,
-    JWT_ISSUER: 'leerroutes-bench',
+    ...(target.issuers ? { OIDC_ISSUERS: target.issuers } : {}),
     LOG_LEVEL: 'warn',
     SHUTDOWN_DRAIN_MS: '0',
     // The simulated staff act at machine speed, far above a person's rate limit; the limiter still counts

@@ -23,6 +23,17 @@ export interface JourneyCast {
   homeRegistrar: Actor;
 }
 
+/** Everyone in the cast, once: the people the run needs tokens for. */
+export function everyoneIn(cast: JourneyCast): Actor[] {
+  return [
+    ...cast.students,
+    ...new Set(cast.boardMemberFor.values()),
+    cast.hostAdmissions,
+    cast.hostRegistrar,
+    cast.homeRegistrar,
+  ];
+}
+
 /**
  * Prepares a seeded bench database for `students` journeys: one new student per journey, and the host's units
  * opened wide (room for everyone, a deadline a year out), so that every journey can complete whatever the date

@@ -1,6 +1,6 @@
 import type { Actor, ComponentState } from '@lr/domain';
 import type { InboxItem, InboxKind, RequestView } from '@lr/workflow';
-import { BearerTokens } from '../lib/bearer-tokens';
+import { BenchSignIn } from '../lib/bearer-tokens';
 import { BenchHttpClient, expectStatus } from '../lib/http-client';
 import { watchInbox } from '../lib/inbox-watcher';
 import { sleep, stopwatch } from '../lib/timing';
@@ -52,7 +52,7 @@ export class JourneyDriver {
 
   constructor(
     private readonly http: BenchHttpClient,
-    private readonly tokens: BearerTokens,
+    private readonly tokens: BenchSignIn,
     private readonly cast: JourneyCast,
     private readonly options: DriverOptions,
   ) {

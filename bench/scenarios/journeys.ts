@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { deleteRedisPrefix } from '@lr/testing';
-import { BearerTokens } from '../lib/bearer-tokens';
+import { BenchSignIn } from '../lib/bearer-tokens';
 import { BenchTarget, benchConfig, queuePrefixFor } from '../lib/bench-config';
 import { withBenchDatabase } from '../lib/bench-database';
 import { EndpointFigures, endpointTable } from '../lib/endpoint-stats';
@@ -8,7 +8,7 @@ import { BenchHttpClient } from '../lib/http-client';
 import { markdownTable, registerScenario } from '../lib/scenario';
 import { BenchServices, ProcessFigures } from '../lib/services';
 import { Distribution, distribution, round } from '../lib/stats';
-import { prepareJourneyCast } from './journey-cast';
+import { everyoneIn, prepareJourneyCast } from './journey-cast';
 import { DriverOutcome, JourneyDriver } from './journey-driver';
 import { PipelineResult, runPipeline } from './pipeline';
 
@@ -88,15 +88,18 @@ async function runOnce(
   workers: number,
 ): Promise<Omit<JourneyRun, 'ofPipeline'>> {
   return withBenchDatabase(options.serverUrl, async (database) => {
-    const target: BenchTarget = {
+    const base: BenchTarget = {
       databaseUrl: database.url,
       redisUrl: options.redisUrl,
       queuePrefix: queuePrefixFor(database.name),
     };
+    const tokens = await BenchSignIn.start(benchConfig(base).oidcAudience);
+    const target: BenchTarget = { ...base, issuers: tokens.issuers() };
     const cast = await prepareJourneyCast(database.dataSource, options.requests);
+    await tokens.prepare(everyoneIn(cast));
     const services = await BenchServices.start(target, workers, options);
     const http = new BenchHttpClient(services.apiUrl);
-    const driver = new JourneyDriver(http, new BearerTokens(benchConfig(target)), cast, {
+    const driver = new JourneyDriver(http, tokens, cast, {
       journeys: options.requests,
       concurrency: options.concurrency,
       inboxPollMs: options.inboxPollMs,
@@ -116,6 +119,7 @@ async function runOnce(
     } finally {
       processes = await services.stop();
       http.close();
+      await tokens.stop();
       await deleteRedisPrefix(options.redisUrl, target.queuePrefix);
     }
     const history = await historyFigures(database.dataSource);

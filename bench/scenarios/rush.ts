@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Actor, ComponentState } from '@lr/domain';
 import type { InboxItem, InboxKind, RequestView } from '@lr/workflow';
 import { deleteRedisPrefix } from '@lr/testing';
-import { BearerTokens } from '../lib/bearer-tokens';
+import { BenchSignIn } from '../lib/bearer-tokens';
 import { BenchTarget, benchConfig, queuePrefixFor } from '../lib/bench-config';
 import { withBenchDatabase } from '../lib/bench-database';
 import { EndpointFigures, endpointTable } from '../lib/endpoint-stats';
@@ -13,7 +13,7 @@ import { BenchServices, ProcessFigures } from '../lib/services';
 import { Distribution, distribution, round } from '../lib/stats';
 import { sleep, stopwatch } from '../lib/timing';
 import { checkRushOutcome, RushOutcome } from './rush-check';
-import { decidesOn } from './journey-cast';
+import { decidesOn, everyoneIn } from './journey-cast';
 import { RushSetup, prepareRush } from './rush-data';
 
 export interface RushOptions {
@@ -71,15 +71,17 @@ const DECIDE_TIMEOUT_MS = 600_000;
  */
 export async function runRush(options: RushOptions): Promise<RushResult> {
   return withBenchDatabase(options.serverUrl, async (database) => {
-    const target: BenchTarget = {
+    const base: BenchTarget = {
       databaseUrl: database.url,
       redisUrl: options.redisUrl,
       queuePrefix: queuePrefixFor(database.name),
     };
+    const tokens = await BenchSignIn.start(benchConfig(base).oidcAudience);
+    const target: BenchTarget = { ...base, issuers: tokens.issuers() };
     const setup = await prepareRush(database.dataSource, options);
+    await tokens.prepare(everyoneIn(setup.cast));
     const services = await BenchServices.start(target, options.workers, options);
     const http = new BenchHttpClient(services.apiUrl);
-    const tokens = new BearerTokens(benchConfig(target));
     let processes: ProcessFigures[] = [];
     try {
       const drafts = await composeDrafts(http, tokens, setup, options);
@@ -102,6 +104,7 @@ export async function runRush(options: RushOptions): Promise<RushResult> {
     } finally {
       if (processes.length === 0) await services.stop();
       http.close();
+      await tokens.stop();
       await deleteRedisPrefix(options.redisUrl, target.queuePrefix);
     }
   });
@@ -115,7 +118,7 @@ interface Draft {
 /** Before the rush opens: each student composes a request for one minor (round robin over the offerings). */
 async function composeDrafts(
   http: BenchHttpClient,
-  tokens: BearerTokens,
+  tokens: BenchSignIn,
   { cast, offerings }: RushSetup,
   options: RushOptions,
 ): Promise<Draft[]> {
@@ -149,7 +152,7 @@ async function composeDrafts(
 
 async function rush(
   http: BenchHttpClient,
-  tokens: BearerTokens,
+  tokens: BenchSignIn,
   { cast }: RushSetup,
   drafts: Draft[],
   db: DataSource,

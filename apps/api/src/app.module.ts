@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
+import { AuthModule } from '@lr/auth';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
 import { AdminController } from './controllers/admin.controller';
@@ -30,6 +31,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot({ ...options, config }),
+        // Sign-in is the API's alone: the worker acts as the system, never on a token.
+        AuthModule,
         TerminusModule,
         RateLimitModule,
         // The queue dashboard, for admins only (see AdminOnlyMiddleware).

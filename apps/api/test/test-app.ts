@@ -52,6 +52,8 @@ export class TestApp {
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: `lrtest-${randomBytes(4).toString('hex')}`,
       DEV_TOKENS_ENABLED: 'true',
+      // One development issuer per test process on a free port, shared by the apps the process boots.
+      DEV_ISSUER_PORT: '0',
       OUTBOX_POLL_MS: '20',
       LOG_LEVEL: 'silent',
       // Tests act for a few seeded people at machine speed; the limit itself is tested in hardening.e2e-spec.

@@ -10,7 +10,7 @@ const USAGE = `Usage: npm run cli -- <command>
   migrate          apply pending migrations
   seed             add the registered institutions, and outside production their demo people (idempotent)
   setup            migrate, then seed when the database has no institutions yet
-  token <person>   print a development token for a seeded person (npm run token -- macca)
+  token <person>   ask the running API for a development token for a seeded person (npm run token -- macca)
   people           list the seeded people`;
 
 async function main(args: string[]): Promise<void> {
@@ -19,6 +19,11 @@ async function main(args: string[]): Promise<void> {
   if (!command || !['migrate', 'seed', 'setup', 'token', 'people'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;
+    return;
+  }
+  if (command === 'token') {
+    if (!arg) throw new Error('Name a person: npm run token -- macca (see npm run cli -- people)');
+    process.stdout.write(`${await issueDevToken(config, arg)}\n`);
     return;
   }
   await preflight(config);
@@ -49,11 +54,6 @@ async function main(args: string[]): Promise<void> {
         process.stdout.write(
           `${p.id.padEnd(22)} ${p.role.padEnd(16)} ${p.institutionCode.padEnd(12)} ${p.name}\n`,
         );
-    }
-    if (command === 'token') {
-      if (!arg)
-        throw new Error('Name a person: npm run token -- macca (see npm run cli -- people)');
-      process.stdout.write(`${await issueDevToken(dataSource, config, arg)}\n`);
     }
   } finally {
     await dataSource.destroy();

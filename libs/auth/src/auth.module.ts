@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { DevIssuerHost } from './dev-issuer.host';
 import { DevTokensService } from './dev-tokens.service';
-import { TokenService } from './token.service';
+import { TokenVerifier } from './token-verifier';
 
+/** Sign-in: validating the institutions' tokens, and the development issuer that stands in for them locally. */
 @Global()
 @Module({
-  providers: [TokenService, DevTokensService],
-  exports: [TokenService, DevTokensService],
+  providers: [TokenVerifier, DevIssuerHost, DevTokensService],
+  exports: [TokenVerifier, DevIssuerHost, DevTokensService],
 })
 export class AuthModule {}

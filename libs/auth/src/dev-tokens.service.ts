@@ -1,15 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@lr/config';
 import { PersonEntity } from '@lr/database';
 import { Actor, NotFoundError } from '@lr/domain';
-import { TokenService } from './token.service';
+import { InstitutionRegistry } from '@lr/institutions';
+import { DevIssuerHost } from './dev-issuer.host';
+import { TokenVerifier } from './token-verifier';
 
-/** Issues tokens for seeded people, for local use and tests only (off unless DEV_TOKENS_ENABLED). */
+/**
+ * Development sign-in for the seeded people (off unless DEV_TOKENS_ENABLED): the bundled issuer signs the claims
+ * the person's own institution would send, in that institution's format, so the token takes the same path
+ * through validation and claim mapping as a real sign-in.
+ */
 @Injectable()
 export class DevTokensService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly tokens: TokenService,
+    private readonly registry: InstitutionRegistry,
+    private readonly devIssuer: DevIssuerHost,
+    private readonly verifier: TokenVerifier,
   ) {}
 
   async people(): Promise<PersonEntity[]> {
@@ -18,16 +28,19 @@ export class DevTokensService {
     });
   }
 
-  async issue(personId: string): Promise<{ token: string; actor: Actor }> {
+  /** The token, its issuer, and the actor the API makes of it (read back through the normal validation). */
+  async issue(personId: string): Promise<{ token: string; issuer: string; actor: Actor }> {
     const person = await this.dataSource.manager.findOneBy(PersonEntity, { id: personId });
     if (!person) throw new NotFoundError('person', personId);
-    const actor: Actor = {
-      id: person.id,
-      role: person.role,
-      institutionCode: person.institutionCode,
-      programmeCodes: person.programmeCodes,
-      name: person.name,
-    };
-    return { token: this.tokens.sign(actor), actor };
+    const { signIn } = this.registry.get(person.institutionCode);
+    const issuer = this.devIssuer.issuer;
+    const token = await issuer.sign(person.institutionCode, signIn.claims.claimsOf(person), {
+      audience: this.config.oidcAudience,
+    });
+    const verdict = await this.verifier.verify(token);
+    if ('refused' in verdict) {
+      throw new Error(`The development token for ${personId} was refused: ${verdict.refused}`);
+    }
+    return { token, issuer: issuer.issuerOf(person.institutionCode), actor: verdict.actor };
   }
 }

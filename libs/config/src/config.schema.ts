@@ -10,6 +10,34 @@ function isExactOrigin(value: string): boolean {
   }
 }
 
+/**
+ * An issuer must be https; plain http only on this machine's loopback, where nothing travels over a network (a
+ * local stand-in for an identity provider).
+ */
+function isIssuerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+  } catch {
+    return false;
+  }
+}
+
+/** "uni-waal=https://connect.test.surfconext.nl, hs-delta=…" → { 'uni-waal': 'https://…', … } */
+function issuerOverrides(value: string): Record<string, string> {
+  return Object.fromEntries(
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const at = entry.indexOf('=');
+        return [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+      }),
+  );
+}
+
 function originList(value: string): string[] {
   return value
     .split(',')
@@ -34,15 +62,41 @@ export const configSchema = Joi.object({
   QUEUE_PREFIX: Joi.string()
     .pattern(/^[a-z0-9-]+$/)
     .default('leerroutes'),
-  JWT_SECRET: Joi.when('NODE_ENV', {
-    is: 'production',
-    then: Joi.string().min(32).required(),
-    otherwise: Joi.string().min(32).default('development-only-secret-change-me-in-production'),
-  }),
-  JWT_ISSUER: Joi.string().default('leerroutes-dev'),
+  OIDC_AUDIENCE: Joi.string().default('leerroutes'),
+  OIDC_ISSUERS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      const wrong = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .filter((entry) => {
+          const [code, url] = [
+            entry.slice(0, entry.indexOf('=')),
+            entry.slice(entry.indexOf('=') + 1),
+          ];
+          return !/^[a-z0-9-]+$/.test(code.trim()) || !isIssuerUrl(url.trim());
+        });
+      return wrong.length === 0
+        ? value
+        : helpers.message({
+            custom: `"OIDC_ISSUERS" must list institution=issuer pairs with an https issuer, not ${wrong.join(', ')}`,
+          });
+    }),
+  OIDC_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(300).default(30),
+  OIDC_JWKS_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
+  OIDC_JWKS_COOLDOWN_MS: Joi.number().integer().min(0).max(3600000).default(30000),
   DEV_TOKENS_ENABLED: Joi.boolean()
     .default(false)
-    .when('NODE_ENV', { is: 'production', then: Joi.valid(false) }),
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.valid(false).messages({
+        'any.only':
+          '"DEV_TOKENS_ENABLED" must be false in production: the development issuer signs a token for anyone who asks',
+      }),
+    }),
+  DEV_ISSUER_PORT: Joi.number().port().default(3001),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).max(600000).default(30000),
@@ -83,9 +137,20 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
-  jwtSecret: string;
-  jwtIssuer: string;
+  /** The client id Leerroutes is registered under at the identity providers: every token's audience. */
+  oidcAudience: string;
+  /** Per institution code, an issuer other than the one its module names (e.g. SURFconext's test environment). */
+  oidcIssuers: Record<string, string>;
+  /** How far the clocks of an identity provider and ours may differ when exp, nbf and iat are checked. */
+  oidcClockSkewSeconds: number;
+  /** How long fetching an issuer's discovery document or keys may take. */
+  oidcJwksTimeoutMs: number;
+  /** After fetching an issuer's keys, how long a token naming an unknown key is refused without asking again. */
+  oidcJwksCooldownMs: number;
+  /** Development sign-in: the bundled issuer stands in for every institution's, and POST /dev/tokens signs. */
   devTokensEnabled: boolean;
+  /** Where the development issuer listens on 127.0.0.1; 0 picks a free port (tests). */
+  devIssuerPort: number;
   workerConcurrency: number;
   jobAttempts: number;
   workerLockMs: number;
@@ -116,9 +181,13 @@ interface ValidatedEnv {
   DATABASE_URL: string;
   REDIS_URL: string;
   QUEUE_PREFIX: string;
-  JWT_SECRET: string;
-  JWT_ISSUER: string;
+  OIDC_AUDIENCE: string;
+  OIDC_ISSUERS: string;
+  OIDC_CLOCK_SKEW_SECONDS: number;
+  OIDC_JWKS_TIMEOUT_MS: number;
+  OIDC_JWKS_COOLDOWN_MS: number;
   DEV_TOKENS_ENABLED: boolean;
+  DEV_ISSUER_PORT: number;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
   WORKER_LOCK_MS: number;
@@ -152,9 +221,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
     queuePrefix: value.QUEUE_PREFIX,
-    jwtSecret: value.JWT_SECRET,
-    jwtIssuer: value.JWT_ISSUER,
+    oidcAudience: value.OIDC_AUDIENCE,
+    oidcIssuers: issuerOverrides(value.OIDC_ISSUERS),
+    oidcClockSkewSeconds: value.OIDC_CLOCK_SKEW_SECONDS,
+    oidcJwksTimeoutMs: value.OIDC_JWKS_TIMEOUT_MS,
+    oidcJwksCooldownMs: value.OIDC_JWKS_COOLDOWN_MS,
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
+    devIssuerPort: value.DEV_ISSUER_PORT,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
     workerLockMs: value.WORKER_LOCK_MS,

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule } from '@lr/auth';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@lr/config';
 import { DatabaseModule } from '@lr/database';
 import { InstitutionDefinition, InstitutionsModule } from '@lr/institutions';
@@ -48,7 +47,6 @@ export class CoreModule {
         InstitutionsModule.forRoot(options.institutions),
         QueueModule,
         WorkflowModule,
-        AuthModule,
       ],
     };
   }

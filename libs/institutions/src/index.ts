@@ -4,3 +4,4 @@ export * from './institutions.module';
 export * from './institution-seeder';
 export * from './registered-institutions';
 export * from './student-information-system';
+export * from './sign-in';

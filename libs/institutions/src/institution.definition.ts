@@ -1,4 +1,5 @@
 import type { CreditUnit, GradingScale, Role, Sector } from '@lr/domain';
+import type { SignInDefinition } from './sign-in';
 import type { StudentInformationSystem } from './student-information-system';
 
 export interface ProgrammeDefinition {
@@ -63,4 +64,6 @@ export interface InstitutionDefinition {
   people: PersonDefinition[];
   /** The adapter to the institution's own student information system. */
   studentInformationSystem: StudentInformationSystem;
+  /** The identity provider its people sign in with, and how its claims map to a person here. */
+  signIn: SignInDefinition;
 }

@@ -28,4 +28,16 @@ describe('the institution registry', () => {
     );
     expect(() => new InstitutionRegistry([first, first])).toThrow(/share a code.*share a queue/);
   });
+
+  it('refuses an issuer that is not https, and two institutions a federation could not tell apart', () => {
+    const [first, second, ...rest] = REGISTERED_INSTITUTIONS;
+    const plain = { ...first, signIn: { ...first.signIn, issuer: 'http://idp.example' } };
+    expect(() => new InstitutionRegistry([plain, second, ...rest])).toThrow(
+      /its issuer http:\/\/idp.example is not an https URL/,
+    );
+    const twin = { ...second, signIn: first.signIn };
+    expect(() => new InstitutionRegistry([first, twin, ...rest])).toThrow(
+      /share an issuer and an organisation claim/,
+    );
+  });
 });

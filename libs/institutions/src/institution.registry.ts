@@ -15,6 +15,10 @@ export class InstitutionRegistry {
     if (new Set(definitions.map((d) => d.code)).size < definitions.length)
       problems.push('two institutions share a code');
     if (new Set(queues).size < queues.length) problems.push('two institutions share a queue');
+    // Institutions that sign in through one issuer (a federation) are told apart by their claims alone.
+    const signIns = definitions.map((d) => `${d.signIn.issuer} ${d.signIn.claims.organisation}`);
+    if (new Set(signIns).size < signIns.length)
+      problems.push('two institutions share an issuer and an organisation claim');
     if (problems.length > 0)
       throw new Error(`Invalid institution definitions: ${problems.join('; ')}`);
     this.byCode = new Map(definitions.map((d) => [d.code, d]));
@@ -66,6 +70,8 @@ export const MAX_DECISION_TERM_DAYS = 56;
 /** What would make the workflow go wrong later, found when the application starts instead. */
 function problemsOf(d: InstitutionDefinition): string[] {
   const problems: string[] = [];
+  if (!d.signIn.issuer.startsWith('https://'))
+    problems.push(`${d.code}: its issuer ${d.signIn.issuer} is not an https URL`);
   const boards = new Set(d.examBoards.map((b) => b.code));
   const programmes = new Set(d.programmes.map((p) => p.code));
   for (const b of d.examBoards) {

@@ -383,7 +383,10 @@ export class PersonDto {
 }
 
 export class DevTokenDto {
-  @ApiProperty() token: string;
+  @ApiProperty({ description: 'An OpenID Connect token signed by the bundled development issuer' })
+  token: string;
+  @ApiProperty({ description: "The development issuer's realm for the person's institution" })
+  issuer: string;
   @ApiProperty({ type: ActorDto }) actor: ActorDto;
 }
 

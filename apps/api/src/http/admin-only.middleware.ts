@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { TokenService } from '@lr/auth';
+import { TokenVerifier } from '@lr/auth';
+import type { Actor } from '@lr/domain';
 
 const COOKIE = 'lr_dashboard';
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -19,14 +20,15 @@ function cookie(request: Request, name: string): string | undefined {
  */
 @Injectable()
 export class AdminOnlyMiddleware implements NestMiddleware {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(private readonly verifier: TokenVerifier) {}
 
-  use(request: Request, response: Response, next: NextFunction): void {
+  async use(request: Request, response: Response, next: NextFunction): Promise<void> {
     const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
     const [scheme, fromHeader] = (request.headers.authorization ?? '').split(' ');
     const token =
       fromQuery ?? (scheme === 'Bearer' ? fromHeader : undefined) ?? cookie(request, COOKIE);
-    const actor = token ? this.tokens.verify(token) : undefined;
+    const verdict = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    const actor: Actor | undefined = verdict && 'actor' in verdict ? verdict.actor : undefined;
     if (!actor || actor.role !== 'admin') {
       const status = actor ? 403 : 401;
       response

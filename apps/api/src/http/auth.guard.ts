@@ -3,12 +3,14 @@ import {
   createParamDecorator,
   ExecutionContext,
   Injectable,
+  Logger,
+  ServiceUnavailableException,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import { TokenService } from '@lr/auth';
+import type { Request, Response } from 'express';
+import { IssuerUnreachableError, TokenVerifier, Verdict } from '@lr/auth';
 import type { Actor } from '@lr/domain';
 
 const PUBLIC = 'public';
@@ -17,38 +19,77 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 type WithActor = Request & { actor?: Actor };
 
-const verified = new WeakMap<Request, Actor | undefined>();
+const MISSING: Verdict = { refused: 'no bearer token was sent' };
+const verdicts = new WeakMap<Request, Promise<Verdict>>();
+
+/** The bearer token of a request, from the Authorization header. */
+export function bearerToken(request: Request): string | undefined {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  return scheme === 'Bearer' && token ? token : undefined;
+}
 
 /**
- * The actor of the request's bearer token, or undefined. Verified once per request although both the rate
- * limiter (which keys by actor and runs first) and the guard ask.
+ * The verdict on the request's bearer token. Verified once per request although both the rate limiter (which
+ * keys by actor and runs first) and the guard ask.
  */
-export function bearerActor(request: Request, tokens: TokenService): Actor | undefined {
-  if (!verified.has(request)) {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    verified.set(request, scheme === 'Bearer' && token ? tokens.verify(token) : undefined);
+export function verdictOf(request: Request, verifier: TokenVerifier): Promise<Verdict> {
+  let verdict = verdicts.get(request);
+  if (!verdict) {
+    const token = bearerToken(request);
+    verdict = token ? verifier.verify(token) : Promise.resolve(MISSING);
+    verdicts.set(request, verdict);
   }
-  return verified.get(request);
+  return verdict;
+}
+
+/** The request's actor, or undefined for no token or a refused one (an unreachable issuer included). */
+export async function bearerActor(
+  request: Request,
+  verifier: TokenVerifier,
+): Promise<Actor | undefined> {
+  const verdict = await verdictOf(request, verifier).catch(() => undefined);
+  return verdict && 'actor' in verdict ? verdict.actor : undefined;
 }
 
 /** Every route needs a valid bearer token unless marked @Public(); the actor is attached to the request. */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
+  private readonly logger = new Logger(BearerAuthGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<WithActor>();
-    const actor = bearerActor(request, this.tokens);
-    if (!actor) throw new UnauthorizedException('A valid bearer token is required.');
-    request.actor = { ...actor, clientAddress: request.ip };
+    let verdict: Verdict;
+    try {
+      verdict = await verdictOf(request, this.verifier);
+    } catch (error) {
+      if (!(error instanceof IssuerUnreachableError)) throw error;
+      this.logger.warn(error.message);
+      throw new ServiceUnavailableException(
+        'Sign-in cannot be checked now: the identity provider did not answer. Try again shortly.',
+      );
+    }
+    if ('refused' in verdict) {
+      // RFC 6750, section 3: a refused bearer token is answered with a challenge that says why.
+      context
+        .switchToHttp()
+        .getResponse<Response>()
+        .setHeader(
+          'WWW-Authenticate',
+          `Bearer error="invalid_token", error_description="${verdict.refused}"`,
+        );
+      throw new UnauthorizedException(`The bearer token was refused: ${verdict.refused}.`);
+    }
+    request.actor = { ...verdict.actor, clientAddress: request.ip };
     return true;
   }
 }

@@ -9,7 +9,7 @@ import {
 import { createHash } from 'crypto';
 import type { Request } from 'express';
 import Redis from 'ioredis';
-import { TokenService } from '@lr/auth';
+import { TokenVerifier } from '@lr/auth';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { bearerActor } from './auth.guard';
 
@@ -76,13 +76,13 @@ export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShu
  * so that someone without a valid token (trying tokens, say) is limited as well.
  */
 export const RateLimitModule = ThrottlerModule.forRootAsync({
-  inject: [APP_CONFIG, TokenService],
-  useFactory: (config: AppConfig, tokens: TokenService): ThrottlerModuleOptions => ({
+  inject: [APP_CONFIG, TokenVerifier],
+  useFactory: (config: AppConfig, verifier: TokenVerifier): ThrottlerModuleOptions => ({
     throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
     storage: new RedisRateLimitStorage(config),
     skipIf: () => config.rateLimitPerMinute === 0,
-    getTracker: (request) => {
-      const actor = bearerActor(request as Request, tokens);
+    getTracker: async (request) => {
+      const actor = await bearerActor(request as Request, verifier);
       return actor
         ? `actor:${actor.institutionCode}:${actor.id}`
         : `ip:${normalizeIp((request as Request).ip ?? '')}`;

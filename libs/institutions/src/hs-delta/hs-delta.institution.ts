@@ -1,5 +1,6 @@
 import type { InstitutionDefinition } from '../institution.definition';
 import { InAppStudentInformationSystem } from '../student-information-system';
+import { eduPersonClaims } from '../sign-in';
 
 /** A university of applied sciences with a primary-teacher and a sports-teacher programme (route 4). */
 export const hsDelta: InstitutionDefinition = {
@@ -99,4 +100,11 @@ export const hsDelta: InstitutionDefinition = {
     },
   ],
   studentInformationSystem: new InAppStudentInformationSystem('hs-delta'),
+  signIn: {
+    issuer: 'https://connect.surfconext.nl',
+    claims: eduPersonClaims({
+      organisation: 'hs-delta.example',
+      entitlementNamespace: 'urn:mace:hs-delta.example:leerroutes',
+    }),
+  },
 };

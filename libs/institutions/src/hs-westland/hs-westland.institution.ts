@@ -1,5 +1,6 @@
 import type { InstitutionDefinition } from '../institution.definition';
 import { InAppStudentInformationSystem } from '../student-information-system';
+import { eduPersonClaims } from '../sign-in';
 
 /** A university of applied sciences with greenhouse horticulture (route 6 from a university, and from mbo). */
 export const hsWestland: InstitutionDefinition = {
@@ -74,4 +75,11 @@ export const hsWestland: InstitutionDefinition = {
     },
   ],
   studentInformationSystem: new InAppStudentInformationSystem('hs-westland'),
+  signIn: {
+    issuer: 'https://connect.surfconext.nl',
+    claims: eduPersonClaims({
+      organisation: 'hs-westland.example',
+      entitlementNamespace: 'urn:mace:hs-westland.example:leerroutes',
+    }),
+  },
 };

@@ -1,5 +1,6 @@
 import type { InstitutionDefinition } from '../institution.definition';
 import { InAppStudentInformationSystem } from '../student-information-system';
+import { entraIdClaims } from '../sign-in';
 
 /** An mbo college counting study load in hours, with energy-transition elective units (keuzedelen). */
 export const mboEnergie: InstitutionDefinition = {
@@ -79,4 +80,12 @@ export const mboEnergie: InstitutionDefinition = {
     },
   ],
   studentInformationSystem: new InAppStudentInformationSystem('mbo-energie'),
+  // The college signs its people in with its own Microsoft Entra ID tenant, not through SURFconext.
+  signIn: {
+    issuer: 'https://login.microsoftonline.com/6f1c2b7e-3d4a-4e5b-9c8d-0a1b2c3d4e5f/v2.0',
+    claims: entraIdClaims({
+      tenantId: '6f1c2b7e-3d4a-4e5b-9c8d-0a1b2c3d4e5f',
+      organisation: 'energiecollege.example',
+    }),
+  },
 };

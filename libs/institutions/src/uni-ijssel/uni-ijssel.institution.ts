@@ -1,5 +1,6 @@
 import type { InstitutionDefinition } from '../institution.definition';
 import { InAppStudentInformationSystem } from '../student-information-system';
+import { eduPersonClaims } from '../sign-in';
 
 /** A research university offering data-science units to students of partner universities (route 5). */
 export const uniIjssel: InstitutionDefinition = {
@@ -98,4 +99,11 @@ export const uniIjssel: InstitutionDefinition = {
     },
   ],
   studentInformationSystem: new InAppStudentInformationSystem('uni-ijssel'),
+  signIn: {
+    issuer: 'https://connect.surfconext.nl',
+    claims: eduPersonClaims({
+      organisation: 'uni-ijssel.example',
+      entitlementNamespace: 'urn:mace:uni-ijssel.example:leerroutes',
+    }),
+  },
 };

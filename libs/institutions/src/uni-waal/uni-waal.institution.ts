@@ -1,5 +1,6 @@
 import type { InstitutionDefinition } from '../institution.definition';
 import { InAppStudentInformationSystem } from '../student-information-system';
+import { eduPersonClaims } from '../sign-in';
 
 /** A research university: food science (route 5, Macca) and a plant-biotechnology master (route 6, Aurelie). */
 export const uniWaal: InstitutionDefinition = {
@@ -115,4 +116,11 @@ export const uniWaal: InstitutionDefinition = {
     },
   ],
   studentInformationSystem: new InAppStudentInformationSystem('uni-waal'),
+  signIn: {
+    issuer: 'https://connect.surfconext.nl',
+    claims: eduPersonClaims({
+      organisation: 'uni-waal.example',
+      entitlementNamespace: 'urn:mace:uni-waal.example:leerroutes',
+    }),
+  },
 };

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decodeJwt, errors, jwtVerify } from 'jose';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import type { Actor } from '@lr/domain';
+import { InstitutionRegistry } from '@lr/institutions';
+import { DevIssuerHost } from './dev-issuer.host';
+import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
+
+/** The actor a token stands for, or why it was refused (said to the caller, as RFC 6750 allows). */
+export type Verdict = { actor: Actor } | { refused: string };
+
+/**
+ * Signatures identity providers use. Never 'none' and never a symmetric algorithm: an HMAC key would be a secret
+ * shared with the provider, and a public key must never be usable as one.
+ */
+const ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'EdDSA',
+];
+
+/**
+ * Validates bearer tokens as OpenID Connect tokens of the registered institutions' issuers: the signature against
+ * the issuer's published keys, then iss, aud, exp and nbf (with a small allowance for clock skew), then the
+ * claims through the institution's own mapping. A token that passes all but names an institution that does not
+ * sign in through that issuer is refused too: one institution's provider cannot speak for another's people.
+ */
+@Injectable()
+export class TokenVerifier {
+  private issuers?: Map<string, TrustedIssuer>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: InstitutionRegistry,
+    private readonly devIssuer: DevIssuerHost,
+  ) {
+    const unknown = Object.keys(config.oidcIssuers).filter((code) => !registry.find(code));
+    if (unknown.length > 0) {
+      throw new Error(
+        `OIDC_ISSUERS names institutions this deployment does not have: ${unknown.join(', ')}`,
+      );
+    }
+  }
+
+  async verify(token: string): Promise<Verdict> {
+    let iss: unknown;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      return { refused: 'it is not a signed JWT' };
+    }
+    const trusted = typeof iss === 'string' ? this.trusted().get(iss) : undefined;
+    if (!trusted) return { refused: 'its issuer is not one this service trusts' };
+    try {
+      const { payload } = await jwtVerify(token, trusted.keys, {
+        issuer: trusted.issuer,
+        audience: this.config.oidcAudience,
+        algorithms: ALGORITHMS,
+        clockTolerance: this.config.oidcClockSkewSeconds,
+        requiredClaims: ['exp', 'sub'],
+      });
+      for (const institution of trusted.institutions) {
+        const person = institution.signIn.claims.toPerson(payload);
+        if (person) {
+          const { id, role, name, programmeCodes } = person;
+          return { actor: { id, role, name, programmeCodes, institutionCode: institution.code } };
+        }
+      }
+      return {
+        refused: 'it names no person of an institution that signs in through its issuer',
+      };
+    } catch (error) {
+      if (isIssuerFailure(error)) {
+        // Not a verdict on the token: the caller learns that the issuer could not be asked.
+        throw error instanceof IssuerUnreachableError
+          ? error
+          : new IssuerUnreachableError(`${trusted.issuer} did not give its keys: ${String(error)}`);
+      }
+      return { refused: reasonOf(error) };
+    }
+  }
+
+  /** Built on first use: the development issuer has started by then. */
+  private trusted(): Map<string, TrustedIssuer> {
+    this.issuers ??= trustedIssuers(this.registry.all(), this.config, (institution) =>
+      this.config.devTokensEnabled
+        ? this.devIssuer.issuer.issuerOf(institution.code)
+        : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer),
+    );
+    return this.issuers;
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'it has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'it is not valid yet';
+    if (error.claim === 'aud') return 'it is meant for another audience';
+    return `its ${error.claim} claim is not acceptable`;
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'its signature algorithm is not accepted';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is not valid';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'its signing key is not one of the issuer';
+  return 'it is malformed';
+}
+
+function isIssuerFailure(error: unknown): boolean {
+  return (
+    !(error instanceof errors.JOSEError) ||
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid
+  );
+}
