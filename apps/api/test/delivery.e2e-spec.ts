@@ -2,8 +2,8 @@ import { IsNull } from 'typeorm';
 import { ComponentEntity, OutboxMessageEntity } from '@lr/database';
 import {
   AdmissionAnnouncement,
+  InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
-  StudentInformationSystem,
 } from '@lr/institutions';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { TEST_REDIS_URL, deleteRedisPrefix } from '@lr/testing';
@@ -12,10 +12,10 @@ import { Journey, expectStatus } from './journey';
 import { TestApp } from './test-app';
 
 /** Stands in for a host's own system that is down until the test brings it back. */
-class SwitchableHostSystem implements StudentInformationSystem {
+class SwitchableHostSystem extends InAppStudentInformationSystem {
   up = false;
 
-  announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
+  override announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
     return this.up
       ? Promise.resolve({ reference: `WL-${a.componentId.slice(0, 4)}` })
       : Promise.reject(new Error('connect ETIMEDOUT host-sis.westland'));
@@ -23,7 +23,7 @@ class SwitchableHostSystem implements StudentInformationSystem {
 }
 
 describe('delivery: failures that outlast the retries, and an admin sending again', () => {
-  const westland = new SwitchableHostSystem();
+  const westland = new SwitchableHostSystem('hs-westland');
   let t: TestApp;
   let j: Journey;
 

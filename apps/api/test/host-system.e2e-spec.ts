@@ -2,19 +2,21 @@ import { Queue } from 'bullmq';
 import { QueuesService } from '@lr/queue';
 import {
   AdmissionAnnouncement,
+  InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
-  StudentInformationSystem,
 } from '@lr/institutions';
 import { Journey } from './journey';
 import { TestApp } from './test-app';
 
 /** Stands in for the host's own student information system: refuses the first calls, then answers. */
-class FlakyHostSystem implements StudentInformationSystem {
+class FlakyHostSystem extends InAppStudentInformationSystem {
   calls: AdmissionAnnouncement[] = [];
 
-  constructor(private failuresLeft: number) {}
+  constructor(private failuresLeft: number) {
+    super('uni-ijssel');
+  }
 
-  announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }> {
+  override announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }> {
     this.calls.push(announcement);
     if (this.failuresLeft-- > 0) return Promise.reject(new Error('host system unavailable (503)'));
     return Promise.resolve({ reference: `SIS-${announcement.offeringCode}-${this.calls.length}` });

@@ -28,6 +28,7 @@ describe("the host's view of a request", () => {
     'id',
     'offering',
     'position',
+    'proofOfPaidTuition',
     'rejection',
     'result',
     'route',
@@ -35,6 +36,7 @@ describe("the host's view of a request", () => {
     'version',
     'waitingListPosition',
   ];
+  const TUITION_PROOF = ['academicYear', 'issuedBy', 'issuedOn', 'reference', 'status'];
   const keys = (o: object) => Object.keys(o).sort();
   const SECRETS = [
     'This learning route fits my graduation plan.',
@@ -45,6 +47,9 @@ describe("the host's view of a request", () => {
     expect(keys(view)).toEqual(HOST_VIEW);
     expect(keys(view.student as object)).toEqual(['email', 'id', 'name', 'studentNumber']);
     for (const c of view.components) expect(keys(c)).toEqual(HOST_COMPONENT);
+    for (const c of view.components as { proofOfPaidTuition: object | null }[]) {
+      if (c.proofOfPaidTuition) expect(keys(c.proofOfPaidTuition)).toEqual(TUITION_PROOF);
+    }
     const text = JSON.stringify(view);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   };
@@ -67,6 +72,8 @@ describe("the host's view of a request", () => {
       email: 'macca@student.uni-waal.example',
     });
     expect(seen.homeInstitution.code).toBe('uni-waal');
+    // A university host asks for proof of paid tuition (tuition-proof.e2e-spec covers who gets it).
+    expect(seen.components[0].proofOfPaidTuition).toMatchObject({ status: 'paid' });
     expect(seen.timeline.map((e: { event: string }) => e.event)).toEqual(['deliver_to_host']);
 
     // Host inboxes leave out the home side's facts; the exam board's inbox keeps them.
@@ -91,9 +98,12 @@ describe("the host's view of a request", () => {
     ].sort();
     const inbox = async (person: string, kind: string) =>
       expectStatus(await t.as(person).get(`/inbox/${kind}`), 200).body.items as object[];
+    // Admissions, who enrol, also get the proof of paid tuition sent with the component.
     const admissions = await inbox('ijssel-admissions', 'admissions');
     expect(admissions.length).toBeGreaterThan(0);
-    for (const item of admissions) expect(keys(item)).toEqual(HOST_INBOX_ITEM);
+    for (const item of admissions) {
+      expect(keys(item)).toEqual([...HOST_INBOX_ITEM, 'proofOfPaidTuition'].sort());
+    }
 
     // A decision answers with the same view.
     const admitted = expectStatus(

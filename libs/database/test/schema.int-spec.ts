@@ -38,4 +38,19 @@ describe('the database schema', () => {
         VALUES ('macca', 'uni-waal', gen_random_uuid(), gen_random_uuid(), 't', 'h', 5, 'EC', '8', 'ref', 'r', now())`),
     ).rejects.toThrow(/foreign key/);
   });
+
+  it('refuses a proof of paid tuition that is unknown yet has a reference, a statement without its date, an unknown status and a proof for no component', async () => {
+    const insert = (status: string, reference: string | null, issuedOn: string | null) =>
+      dataSource.query(
+        `INSERT INTO tuition_proofs (component_id, academic_year, status, reference, issued_by, issued_on)
+         VALUES (gen_random_uuid(), '2026-2027', $1, $2, 'uni-waal', $3)`,
+        [status, reference, issuedOn],
+      );
+    await expect(insert('unknown', 'BBC-1', null)).rejects.toThrow(/ck_tuition_proofs_statement/);
+    await expect(insert('paid', 'BBC-1', null)).rejects.toThrow(/ck_tuition_proofs_statement/);
+    await expect(insert('waived', 'BBC-1', '2026-09-01')).rejects.toThrow(
+      /ck_tuition_proofs_status/,
+    );
+    await expect(insert('paid', 'BBC-1', '2026-09-01')).rejects.toThrow(/foreign key/);
+  });
 });

@@ -6,3 +6,4 @@ export * from './grading';
 export * from './route';
 export * from './clock';
 export * from './notification-rules';
+export * from './tuition';

@@ -44,6 +44,22 @@ export interface PersonDefinition {
   /** Students: their programme. Exam-board members: their board; its programmes are looked up. */
   programme?: string;
   examBoard?: string;
+  /**
+   * Students: what the institution's own records say about their tuition, per academic year. Read by the in-app
+   * student information system; a real one answers from the institution's own administration.
+   */
+  tuition?: TuitionRecord[];
+}
+
+/** The institution's record of a student's tuition for one academic year, as its proof would state it. */
+export interface TuitionRecord {
+  /** 'yyyy-yyyy', e.g. '2026-2027'. */
+  academicYear: string;
+  paid: boolean;
+  /** The reference on the institution's statement. */
+  reference: string;
+  /** ISO date (yyyy-mm-dd) the statement was issued. */
+  issuedOn: string;
 }
 
 /**
@@ -62,6 +78,12 @@ export interface InstitutionDefinition {
   examBoards: ExamBoardDefinition[];
   offerings: OfferingDefinition[];
   people: PersonDefinition[];
+  /**
+   * Whether, as a host, this institution asks a visiting student's home institution for proof of paid tuition
+   * (bewijs betaald collegegeld): an institution that enrols visiting students in its own administration would
+   * otherwise charge them tuition a second time.
+   */
+  asksProofOfPaidTuition: boolean;
   /** The adapter to the institution's own student information system. */
   studentInformationSystem: StudentInformationSystem;
   /** The identity provider its people sign in with, and how its claims map to a person here. */

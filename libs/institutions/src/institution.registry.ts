@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, GradingScale, NotFoundError } from '@lr/domain';
+import { DomainError, GradingScale, NotFoundError, academicYearOf } from '@lr/domain';
 import type { InstitutionDefinition } from './institution.definition';
 
 export const INSTITUTION_DEFINITIONS = Symbol('INSTITUTION_DEFINITIONS');
@@ -92,6 +92,11 @@ function problemsOf(d: InstitutionDefinition): string[] {
   for (const o of d.offerings) {
     if (!programmes.has(o.programme))
       problems.push(`${d.code}/${o.code}: no programme ${o.programme}`);
+    // Proof of paid tuition is asked for the academic year the unit runs in.
+    if (!academicYearOf(o.period))
+      problems.push(
+        `${d.code}/${o.code}: period '${o.period}' does not start with an academic year`,
+      );
   }
   return problems;
 }

@@ -27,3 +27,4 @@ export * from './application/notifications.query';
 export * from './application/notifier';
 export * from './application/timer-jobs.use-case';
 export * from './application/timers';
+export * from './application/tuition-proofs';

@@ -25,6 +25,7 @@ import { NotificationsQuery } from './application/notifications.query';
 import { Notifier } from './application/notifier';
 import { TimerJobsUseCase } from './application/timer-jobs.use-case';
 import { TimerPlanner } from './application/timers';
+import { TuitionProofs } from './application/tuition-proofs';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -52,6 +53,7 @@ const USE_CASES: Provider[] = [
   NotificationsQuery,
   AuditQuery,
   PersonalDataExportQuery,
+  TuitionProofs,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

@@ -10,6 +10,7 @@ import {
   REQUEST_STATUSES,
   ROLES,
   SECTORS,
+  TUITION_PROOF_STATUSES,
 } from '@lr/domain';
 import type {
   ComponentState,
@@ -19,6 +20,7 @@ import type {
   RequestStatus,
   Role,
   Sector,
+  TuitionProofStatus,
 } from '@lr/domain';
 
 class PageDto {
@@ -201,6 +203,24 @@ class RejectionDto {
   objectionUntil: string | null;
 }
 
+class TuitionProofDto {
+  @ApiProperty({ example: '2026-2027', description: 'The academic year of the unit at the host' })
+  academicYear: string;
+  @ApiProperty({
+    enum: TUITION_PROOF_STATUSES,
+    description: "'unknown': the home institution's system holds no record for that year",
+  })
+  status: TuitionProofStatus;
+  @ApiProperty({ type: String, nullable: true, description: "The home institution's reference" })
+  reference: string | null;
+  @ApiProperty({ type: CodeNameDto, description: 'The home institution' }) issuedBy: CodeNameDto;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
+}
+
+const TUITION_PROOF =
+  "The home institution's proof of paid tuition (bewijs betaald collegegeld), sent with the component to a host " +
+  'that asks for it; null for any other host, within the home institution (route 4) and before delivery';
+
 class ComponentViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() position: number;
@@ -234,6 +254,8 @@ class ComponentViewDto {
     description: 'On the waiting list: 1 is next in line when a place becomes free',
   })
   waitingListPosition: number | null;
+  @ApiProperty({ type: TuitionProofDto, nullable: true, description: TUITION_PROOF })
+  proofOfPaidTuition: TuitionProofDto | null;
   @ApiProperty({
     type: () => RejectionDto,
     nullable: true,
@@ -307,6 +329,12 @@ export class InboxItemDto {
   @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: string;
   @ApiProperty() placesLeft: number;
   @ApiProperty() waitingList: boolean;
+  @ApiPropertyOptional({
+    type: TuitionProofDto,
+    nullable: true,
+    description: `The admissions inbox only. ${TUITION_PROOF}`,
+  })
+  proofOfPaidTuition?: TuitionProofDto | null;
   @ApiPropertyOptional({
     type: Date,
     nullable: true,

@@ -9,6 +9,8 @@ import {
   AdmissionAnnouncement,
   REGISTERED_INSTITUTIONS,
   StudentInformationSystem,
+  TuitionProof,
+  TuitionQuery,
 } from '@lr/institutions';
 import { WorkerAppModule } from '../../src/worker-app.module';
 
@@ -23,6 +25,12 @@ class UnreliableHostSystem implements StudentInformationSystem {
       return Promise.reject(new Error('injected fault: host system unavailable'));
     }
     return this.inner.announceAdmission(announcement);
+  }
+
+  // Faults go into the host's announcement only: failing the home's proof as well would double the failures per
+  // delivery attempt and change what the suite measures. tuition-proof.e2e-spec covers the proof's failures.
+  proofOfPaidTuition(query: TuitionQuery): Promise<TuitionProof | null> {
+    return this.inner.proofOfPaidTuition(query);
   }
 }
 

@@ -12,6 +12,7 @@ import { ProgrammeEntity } from './programme.entity';
 import { RecognitionEntity } from './recognition.entity';
 import { RequestEntity } from './request.entity';
 import { TransitionEntity } from './transition.entity';
+import { TuitionProofEntity } from './tuition-proof.entity';
 
 export {
   AuditEntryEntity,
@@ -28,6 +29,7 @@ export {
   RecognitionEntity,
   RequestEntity,
   TransitionEntity,
+  TuitionProofEntity,
 };
 export type { CountsAs } from './component.entity';
 
@@ -46,4 +48,5 @@ export const ENTITIES = [
   OutboxMessageEntity,
   NotificationEntity,
   AuditEntryEntity,
+  TuitionProofEntity,
 ];

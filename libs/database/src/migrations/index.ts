@@ -7,6 +7,7 @@ import { CatalogueWordSearch1795910100000 } from './1795910100000-CatalogueWordS
 import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
 import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardInboxCovering';
 import { AuditLog1795910400000 } from './1795910400000-AuditLog';
+import { TuitionProofs1795910500000 } from './1795910500000-TuitionProofs';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OutboxNotify1795910200000,
   ExamBoardInboxCovering1795910300000,
   AuditLog1795910400000,
+  TuitionProofs1795910500000,
 ];

@@ -1,16 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
+import {
+  ComponentEntity,
+  OfferingEntity,
+  PersonEntity,
+  RequestEntity,
+  TuitionProofEntity,
+} from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
 import { offeringOf } from './offering-of';
 import { RequestStore } from './request-store';
+import { TuitionProofs } from './tuition-proofs';
 
 /**
  * Job on the host's queue: hands an approved component to the host. The host's system refuses at once when the
  * enrolment deadline has passed, or when the offering is full and keeps no waiting list; when it keeps one, the
- * student goes on it. Otherwise the component waits for host admissions.
+ * student goes on it. Otherwise the component waits for host admissions. A host that asks for proof of paid
+ * tuition gets the home institution's statement with the component.
  * Idempotent: a job that finds the component moved on does nothing.
  */
 @Injectable()
@@ -20,6 +28,7 @@ export class DeliverAdmissionRequestUseCase {
   constructor(
     private readonly store: RequestStore,
     private readonly registry: InstitutionRegistry,
+    private readonly tuitionProofs: TuitionProofs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,24 +41,26 @@ export class DeliverAdmissionRequestUseCase {
     const offering = await offeringOf(em, component.offeringId);
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const refusal = this.refusalReason(offering);
-    // Called outside the transaction: the host's system may be slow, and its reference is stable across retries.
-    const studentName =
-      (await em.findOneBy(PersonEntity, { id: request.studentId }))?.name ?? request.studentId;
-    // Outside the transaction and bounded in time: the host's system may be slow or hang; the job retries.
-    const announced = refusal
-      ? undefined
-      : await withTimeout(
-          this.registry
-            .get(component.hostInstitutionCode)
-            .studentInformationSystem.announceAdmission({
-              componentId: component.id,
-              offeringCode: offering.code,
-              studentName,
-              homeInstitutionCode: request.homeInstitutionCode,
-            }),
-          this.config.hostSystemTimeoutMs,
-          `The student information system of ${component.hostInstitutionCode}`,
-        );
+    const student = await em.findOneBy(PersonEntity, { id: request.studentId });
+    // Both systems are called outside the transaction and bounded in time: they may be slow or hang, and the job
+    // retries. The host's reference is stable across retries; the home's proof of tuition is only read.
+    const [announced, tuitionProof] = refusal
+      ? [undefined, null]
+      : await Promise.all([
+          withTimeout(
+            this.registry
+              .get(component.hostInstitutionCode)
+              .studentInformationSystem.announceAdmission({
+                componentId: component.id,
+                offeringCode: offering.code,
+                studentName: student?.name ?? request.studentId,
+                homeInstitutionCode: request.homeInstitutionCode,
+              }),
+            this.config.hostSystemTimeoutMs,
+            `The student information system of ${component.hostInstitutionCode}`,
+          ),
+          this.tuitionProofs.obtain(component, offering, student?.studentNumber ?? null),
+        ]);
     return this.store.withComponent(
       SYSTEM_ACTOR,
       job.requestId,
@@ -70,6 +81,8 @@ export class DeliverAdmissionRequestUseCase {
           });
           return 'refused';
         }
+        // Sent with the component, in the transaction that delivers it: at most one, even when the job retries.
+        if (tuitionProof) await locked.em.insert(TuitionProofEntity, tuitionProof);
         // Full at delivery, with a waiting list: the host still knows the student, who waits in line.
         const full = offering.enrolledCount >= offering.capacity;
         await this.store.transition(locked, {

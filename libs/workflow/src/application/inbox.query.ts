@@ -3,6 +3,7 @@ import { ComponentState, DomainError, ForbiddenError, LearningRoute } from '@lr/
 import type { Actor } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
+import { TuitionProofView, TuitionProofs } from './tuition-proofs';
 
 export const INBOXES = ['exam-board', 'admissions', 'results', 'registrations'] as const;
 export type InboxKind = (typeof INBOXES)[number];
@@ -15,6 +16,8 @@ interface InboxDefinition {
   byProgramme: boolean;
   /** What comes first: the nearest deadline of this actor's own, else what has waited longest. */
   firstBy: 'decision_due_at' | 'updated_at';
+  /** Whether items carry the proof of paid tuition sent with the component. */
+  withTuitionProof: boolean;
 }
 
 /** Each actor's work: what awaits their decision, the most urgent first. */
@@ -25,6 +28,7 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
     side: 'home',
     byProgramme: true,
     firstBy: 'decision_due_at',
+    withTuitionProof: false,
   },
   admissions: {
     role: 'host-admissions',
@@ -34,6 +38,8 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
     byProgramme: false,
     // First come, first served: the order in which limited places are given out.
     firstBy: 'updated_at',
+    // Enrolling is where the host's tuition rules apply.
+    withTuitionProof: true,
   },
   results: {
     role: 'registrar',
@@ -41,6 +47,7 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
     side: 'host',
     byProgramme: false,
     firstBy: 'updated_at',
+    withTuitionProof: false,
   },
   registrations: {
     role: 'registrar',
@@ -48,6 +55,7 @@ const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
     side: 'home',
     byProgramme: false,
     firstBy: 'updated_at',
+    withTuitionProof: false,
   },
 };
 
@@ -72,6 +80,8 @@ export interface InboxItem {
   decisionDueAt?: Date | null;
   enrolmentDeadline: string;
   waitingList: boolean;
+  /** Admissions inbox only: the home institution's proof, where this host asked for it. */
+  proofOfPaidTuition?: TuitionProofView | null;
   updatedAt: Date;
 }
 
@@ -83,7 +93,10 @@ export interface InboxFilter extends PageQuery {
 
 @Injectable()
 export class InboxQuery {
-  constructor(private readonly store: RequestStore) {}
+  constructor(
+    private readonly store: RequestStore,
+    private readonly tuitionProofs: TuitionProofs,
+  ) {}
 
   async list(actor: Actor, kind: InboxKind, query: InboxFilter): Promise<Page<InboxItem>> {
     const def = DEFINITIONS[kind];
@@ -155,8 +168,14 @@ export class InboxQuery {
       .addOrderBy('c.updated_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawMany<InboxItem>();
-    const items = def.side === 'host' ? rows.map(withoutHomeFacts) : rows;
+    const hostSide = def.side === 'host' ? rows.map(withoutHomeFacts) : rows;
+    const items = def.withTuitionProof ? await this.withTuitionProofs(hostSide) : hostSide;
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async withTuitionProofs(items: InboxItem[]): Promise<InboxItem[]> {
+    const proofs = await this.tuitionProofs.viewsOf(items.map((i) => i.componentId));
+    return items.map((i) => ({ ...i, proofOfPaidTuition: proofs.get(i.componentId) ?? null }));
   }
 }
 

@@ -22,6 +22,7 @@ import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
 import { RequestStore } from './request-store';
+import { TuitionProofs } from './tuition-proofs';
 
 export interface TimelineEntry {
   at: Date;
@@ -39,6 +40,7 @@ export class RequestViewsQuery {
   constructor(
     private readonly store: RequestStore,
     private readonly registry: InstitutionRegistry,
+    private readonly tuitionProofs: TuitionProofs,
   ) {}
 
   /**
@@ -64,7 +66,9 @@ export class RequestViewsQuery {
     // Results, recognitions and credits exist only from enrolment on: most views are read before, unqueried.
     const enrolled = components.filter((c) => ENROLLED_OR_LATER.has(c.state)).map((c) => c.id);
     const ofEnrolled = { componentId: In(enrolled) };
-    const [offerings, results, recognitions, credits, transitions, student, positions] =
+    // A proof of paid tuition goes with delivery to the host, which also gives the enrolment reference.
+    const delivered = components.filter((c) => c.enrolmentReference !== null).map((c) => c.id);
+    const [offerings, results, recognitions, credits, transitions, student, positions, proofs] =
       await Promise.all([
         em.findBy(OfferingEntity, { id: In(components.map((c) => c.offeringId)) }),
         enrolled.length ? em.findBy(ComponentResultEntity, ofEnrolled) : [],
@@ -73,6 +77,7 @@ export class RequestViewsQuery {
         em.find(TransitionEntity, { where: { componentId: In(ids) }, order: { id: 'ASC' } }),
         em.findOneBy(PersonEntity, { id: request.studentId }),
         this.waitingListPositions(components),
+        this.tuitionProofs.viewsOf(delivered),
       ]);
     // Institutions and programmes come from the registry the database was seeded from: no query needed.
     const institutionName = (code: string) => this.registry.find(code)?.name ?? code;
@@ -137,6 +142,7 @@ export class RequestViewsQuery {
                 },
           enrolmentReference: c.enrolmentReference,
           waitingListPosition: positions.get(c.id) ?? null,
+          proofOfPaidTuition: proofs.get(c.id) ?? null,
           rejection: this.rejectionOf(request, c, transitions),
           result: byComponent(results, c.id),
           recognition: byComponent(recognitions, c.id),
@@ -233,8 +239,8 @@ export type HostRequestView = ReturnType<typeof forHost>;
 
 /**
  * What a host's staff see: the student's name, home institution, student number and e-mail; the components at
- * this host with their offering, state, enrolment reference, result and refusal; and the timeline of what this
- * host did. Not the student's motivation to their exam board, not the exam board's approval or recognition,
+ * this host with their offering, state, enrolment reference, proof of paid tuition (where the host asked for it),
+ * result and refusal; and the timeline of what this host did. Not the student's motivation to their exam board, not the exam board's approval or recognition,
  * not the home programme, not results from elsewhere.
  */
 function forHost(view: RequestView, studentEmail: string | null, hostCode: string) {
@@ -254,6 +260,8 @@ function forHost(view: RequestView, studentEmail: string | null, hostCode: strin
       offering: c.offering,
       enrolmentReference: c.enrolmentReference,
       waitingListPosition: c.waitingListPosition,
+      // Only a host that asked for it has one: it was sent with the component.
+      proofOfPaidTuition: c.proofOfPaidTuition,
       rejection: c.rejection,
       result: c.result,
     })),
