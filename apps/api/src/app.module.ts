@@ -19,6 +19,7 @@ import { NotificationsController } from './controllers/notifications.controller'
 import { RequestsController } from './controllers/requests.controller';
 import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
+import { AuthorizationGuard } from './http/authorization.guard';
 import { DrainingService } from './http/draining.service';
 import { QueueDashboard } from './http/queue-dashboard';
 import { RateLimitModule } from './http/rate-limit';
@@ -58,6 +59,8 @@ export class AppModule {
         // Rate limiting first, so that requests without a valid token are limited too.
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        // Then the authorization matrix: a role with no scope for the route's action is refused here.
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
         DrainingService,
         QueueDashboard,
       ],

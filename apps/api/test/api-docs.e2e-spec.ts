@@ -1,8 +1,5 @@
+import { servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
 
 describe('the API documentation and health', () => {
   let t: TestApp;
@@ -16,20 +13,7 @@ describe('the API documentation and health', () => {
     const document = (await t.http().get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     };
-    const express = t.app.getHttpAdapter().getInstance() as {
-      router?: { stack: Layer[] };
-      _router?: { stack: Layer[] };
-    };
-    const stack = (express.router ?? express._router)!.stack;
-    const served = stack
-      // Nest's catch-all (404) and Swagger UI's own routes are not part of the API.
-      .filter((l) => l.route && !l.route.path.startsWith('/docs') && !l.route.path.includes('*'))
-      .flatMap((l) =>
-        Object.keys(l.route!.methods).map(
-          (m) => `${m} ${l.route!.path.replace(/:(\w+)/g, '{$1}')}`,
-        ),
-      )
-      .sort();
+    const served = servedRoutes(t);
     const documented = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m} ${path}`))
       .sort();

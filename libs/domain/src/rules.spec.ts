@@ -1,4 +1,3 @@
-import { Actor, ComponentScope, actsAs, canSee } from './actor';
 import { convertCredits } from './credits';
 import { DomainError } from './errors';
 import { gradeIsPass } from './grading';
@@ -67,68 +66,5 @@ describe('grading scales', () => {
     ['mbo-ovg', '8'],
   ] as const)('%s refuses %s', (scale, grade) => {
     expect(() => gradeIsPass(scale, grade)).toThrow(/is not on the/);
-  });
-});
-
-describe('who acts for which side of a component', () => {
-  const scope: ComponentScope = {
-    studentId: 'macca',
-    homeInstitutionCode: 'uni-waal',
-    homeProgrammeCode: 'msc-food',
-    hostInstitutionCode: 'uni-ijssel',
-    submitted: true,
-    sentToHost: true,
-  };
-  const actor = (
-    role: Actor['role'],
-    institutionCode: string,
-    id = 'x',
-    programmeCodes: string[] = [],
-  ): Actor => ({
-    id,
-    role,
-    institutionCode,
-    programmeCodes,
-    name: id,
-  });
-
-  it('ties each party to its role and scope', () => {
-    expect(actsAs(actor('student', 'uni-waal', 'macca'), 'student', scope)).toBe(true);
-    expect(actsAs(actor('student', 'uni-waal', 'aurelie'), 'student', scope)).toBe(false);
-    expect(
-      actsAs(actor('exam-board', 'uni-waal', 'eb', ['msc-food']), 'home-exam-board', scope),
-    ).toBe(true);
-    expect(
-      actsAs(actor('exam-board', 'uni-waal', 'eb', ['bsc-nutrition']), 'home-exam-board', scope),
-    ).toBe(false);
-    expect(
-      actsAs(actor('exam-board', 'uni-ijssel', 'eb', ['msc-food']), 'home-exam-board', scope),
-    ).toBe(false);
-    expect(actsAs(actor('host-admissions', 'uni-ijssel'), 'host-admissions', scope)).toBe(true);
-    expect(actsAs(actor('host-admissions', 'uni-waal'), 'host-admissions', scope)).toBe(false);
-    expect(actsAs(actor('registrar', 'uni-ijssel'), 'host-registrar', scope)).toBe(true);
-    expect(actsAs(actor('registrar', 'uni-ijssel'), 'home-registrar', scope)).toBe(false);
-    expect(actsAs(actor('registrar', 'uni-waal'), 'home-registrar', scope)).toBe(true);
-  });
-
-  it('shows a draft to its student only, and a component to the host only once it was approved', () => {
-    const draft = { ...scope, submitted: false, sentToHost: false };
-    const submitted = { ...scope, submitted: true, sentToHost: false };
-    const board = actor('exam-board', 'uni-waal', 'eb', ['msc-food']);
-    expect(canSee(actor('student', 'uni-waal', 'macca'), draft)).toBe(true);
-    expect(canSee(board, draft)).toBe(false);
-    expect(canSee(actor('registrar', 'uni-waal'), draft)).toBe(false);
-    expect(canSee(board, submitted)).toBe(true);
-    expect(canSee(actor('host-admissions', 'uni-ijssel'), submitted)).toBe(false);
-    expect(canSee(actor('registrar', 'uni-ijssel'), submitted)).toBe(false);
-    expect(canSee(actor('admin', 'uni-ijssel'), submitted)).toBe(false);
-    expect(canSee(actor('host-admissions', 'uni-ijssel'), scope)).toBe(true);
-  });
-
-  it('lets only those involved see the component', () => {
-    expect(canSee(actor('registrar', 'uni-waal'), scope)).toBe(true);
-    expect(canSee(actor('registrar', 'hs-westland'), scope)).toBe(false);
-    expect(canSee(actor('admin', 'uni-ijssel'), scope)).toBe(true);
-    expect(canSee(actor('admin', 'mbo-energie'), scope)).toBe(false);
   });
 });

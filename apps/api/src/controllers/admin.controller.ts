@@ -8,6 +8,7 @@ import { EmptyBodyDto } from '../dto/request.dto';
 import { DeliveryFailurePageDto, RequestViewDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('admin')
 @Controller()
@@ -18,6 +19,7 @@ export class AdminController {
   ) {}
 
   @Get('admin/delivery-failures')
+  @Action('delivery-failure.list')
   @ApiOperation({
     summary: 'Admin: components whose job failed for good, at my institution as home or host',
   })
@@ -31,6 +33,7 @@ export class AdminController {
   }
 
   @Post('requests/:id/components/:componentId/redelivery')
+  @Action('component.redeliver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: send a component whose delivery failed again' })
   @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })

@@ -6,6 +6,7 @@ import { CurrentActor } from '../http/auth.guard';
 import { AuditQueryDto } from '../dto/page-query.dto';
 import { AuditPageDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -13,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditQuery) {}
 
   @Get()
+  @Action('audit.read')
   @ApiOperation({
     summary:
       'Exam boards and admins: who decided or changed what, when, why and from where, in my scope; newest first',

@@ -10,6 +10,7 @@ import {
 } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('catalogue')
 @Controller()
@@ -17,6 +18,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueQuery) {}
 
   @Get('institutions')
+  @Action('catalogue.read')
   @ApiOperation({ summary: 'List the institutions, optionally of one sector' })
   @ApiOkResponse({ type: InstitutionPageDto })
   @ApiProtected(400)
@@ -25,6 +27,7 @@ export class CatalogueController {
   }
 
   @Get('institutions/:code')
+  @Action('catalogue.read')
   @ApiOperation({ summary: 'One institution with its programmes and exam boards' })
   @ApiOkResponse({ type: InstitutionDetailDto })
   @ApiProtected(404)
@@ -33,6 +36,7 @@ export class CatalogueController {
   }
 
   @Get('offerings')
+  @Action('catalogue.read')
   @ApiOperation({
     summary:
       'Search what the institutions offer (title, institution, sector, period, credits, language)',
@@ -44,6 +48,7 @@ export class CatalogueController {
   }
 
   @Get('offerings/:id')
+  @Action('catalogue.read')
   @ApiOperation({ summary: 'One offering' })
   @ApiOkResponse({ type: OfferingDto })
   @ApiProtected(400, 404)

@@ -4,6 +4,7 @@ import { DevTokensService } from '@lr/auth';
 import { Public } from '../http/auth.guard';
 import { DevTokenRequestDto } from '../dto/decisions.dto';
 import { DevTokenDto, PersonDto } from '../dto/responses.dto';
+import { Action } from '../http/authorization.guard';
 
 /** Development sign-in for the seeded people. Only mounted when DEV_TOKENS_ENABLED=true (never in production). */
 @ApiTags('development')
@@ -13,6 +14,7 @@ export class DevTokensController {
   constructor(private readonly devTokens: DevTokensService) {}
 
   @Get('people')
+  @Action('dev.people')
   @ApiOperation({ summary: 'The seeded people a development token can be issued for' })
   @ApiOkResponse({ type: [PersonDto] })
   people(): Promise<PersonDto[]> {
@@ -20,6 +22,7 @@ export class DevTokensController {
   }
 
   @Post('tokens')
+  @Action('dev.token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a signed development token for a seeded person' })
   @ApiOkResponse({ type: DevTokenDto })

@@ -10,6 +10,7 @@ import {
 import { QueuesService } from '@lr/queue';
 import { Public } from '../http/auth.guard';
 import { DrainingService } from '../http/draining.service';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('health')
 @Public()
@@ -26,6 +27,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Action('health.read')
   @HealthCheck()
   @ApiOperation({
     summary: 'Whether PostgreSQL and Redis answer, and the API is not shutting down (else 503)',

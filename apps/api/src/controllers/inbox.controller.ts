@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { INBOXES, InboxKind, InboxQuery } from '@lr/workflow';
+import { INBOXES, INBOX_ACTIONS, InboxKind, InboxQuery } from '@lr/workflow';
 import type { Actor } from '@lr/domain';
 import { CurrentActor } from '../http/auth.guard';
+import { ActionByParam } from '../http/authorization.guard';
 import { ValidationFailedException } from '../http/problem-details.filter';
 import { InboxQueryDto } from '../dto/page-query.dto';
 import { InboxPageDto } from '../dto/responses.dto';
@@ -16,6 +17,7 @@ export class InboxController {
   constructor(private readonly inbox: InboxQuery) {}
 
   @Get(':kind')
+  @ActionByParam('kind', INBOX_ACTIONS)
   @ApiOperation({
     summary:
       'What awaits me: exam-board (approval and recognition decisions), admissions (host), results (host registrar), registrations (home registrar)',

@@ -5,6 +5,7 @@ import { PersonalDataExportQuery } from '@lr/workflow';
 import { CurrentActor } from '../http/auth.guard';
 import { ActorDto, PersonalDataExportDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('me')
 @Controller('me')
@@ -12,6 +13,7 @@ export class MeController {
   constructor(private readonly exports: PersonalDataExportQuery) {}
 
   @Get()
+  @Action('me.read')
   @ApiOperation({ summary: 'Who the bearer token says I am' })
   @ApiOkResponse({ type: ActorDto })
   @ApiProtected()
@@ -21,6 +23,7 @@ export class MeController {
   }
 
   @Get('export')
+  @Action('me.export')
   @Header('Content-Disposition', 'attachment; filename="leerroutes-my-data.json"')
   @ApiOperation({
     summary:

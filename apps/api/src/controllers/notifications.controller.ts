@@ -8,6 +8,7 @@ import { EmptyBodyDto } from '../dto/request.dto';
 import { NotificationDto, NotificationPageDto } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
+import { Action } from '../http/authorization.guard';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -15,6 +16,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsQuery) {}
 
   @Get()
+  @Action('notification.list')
   @ApiOperation({ summary: 'My notifications, newest first' })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProtected(400)
@@ -26,6 +28,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @Action('notification.mark-read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications as read' })
   @ApiOkResponse({ type: NotificationDto })

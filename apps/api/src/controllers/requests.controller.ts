@@ -37,6 +37,7 @@ import {
 } from '../dto/responses.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ParseUuidPipe } from './parse-uuid.pipe';
+import { Action } from '../http/authorization.guard';
 
 const COMPONENT = 'requests/:id/components/:componentId';
 
@@ -62,6 +63,7 @@ export class RequestsController {
   ) {}
 
   @Post('requests')
+  @Action('request.create')
   @ApiOperation({ summary: 'Student: compose a request (a draft) with one or more components' })
   @ApiCreatedResponse({ type: RequestViewDto, description: 'The new draft request' })
   @ApiProtected(400, 403, 404)
@@ -74,6 +76,7 @@ export class RequestsController {
   }
 
   @Get('requests')
+  @Action('request.list')
   @ApiOperation({ summary: 'Student: my requests, newest first' })
   @ApiOkResponse({ type: RequestSummaryPageDto })
   @ApiProtected(400, 403)
@@ -82,6 +85,7 @@ export class RequestsController {
   }
 
   @Get('requests/:id')
+  @Action('request.read')
   @ApiOperation({
     summary: 'A request with its components, derived routes and one timeline across all parties',
   })
@@ -95,6 +99,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/submit')
+  @Action('request.submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Student: submit the draft components to the home exam board' })
   @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
@@ -109,6 +114,7 @@ export class RequestsController {
   }
 
   @Post('requests/:id/withdraw')
+  @Action('request.withdraw')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Student: withdraw the whole request (only while no host has enrolled you)',
@@ -125,6 +131,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/withdraw`)
+  @Action('component.withdraw')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Student: withdraw one component (only until the host has enrolled you)',
@@ -142,6 +149,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/objection`)
+  @Action('component.object')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -160,6 +168,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/approval`)
+  @Action('component.approve')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -178,6 +187,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/admission`)
+  @Action('component.admit')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -196,6 +206,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/result`)
+  @Action('component.record-result')
   @HttpCode(200)
   @ApiOperation({
     summary: "Host registrar: record the result on the host's scale; a final result travels home",
@@ -213,6 +224,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/recognition`)
+  @Action('component.recognise')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Home exam board: recognise a deviating result (credits, placement) or refuse',
@@ -230,6 +242,7 @@ export class RequestsController {
   }
 
   @Post(`${COMPONENT}/registration`)
+  @Action('component.register')
   @ApiOperation({
     summary:
       "Home registrar: register the recognised credits in the student's record, exactly once",

@@ -1,38 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntryEntity } from '@lr/database';
-import { Actor, ForbiddenError } from '@lr/domain';
+import { AuditEntryEntity, ComponentEntity, RequestEntity } from '@lr/database';
+import { Actor, ForbiddenError, Scope, authorize, grantedScopes } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
-import { RequestStore } from './request-store';
+import { RequestStore, requestScopes } from './request-store';
 
 export interface AuditFilter extends PageQuery {
   requestId?: string;
 }
 
 /**
- * The audit log as far as an actor's scope reaches, newest first. An exam board reads what concerns the requests
- * of its programmes; an admin what concerns their institution's students and what their institution's people
- * did. Nobody else reads it.
+ * Which audit rows a scope of 'audit.read' reaches. The log records the request's home side and who acted, not
+ * the host: a host's rows are those its people, and the system acting for it, wrote.
+ */
+const ROWS_IN_SCOPE: Partial<Record<Scope, string>> = {
+  'own-programme':
+    'a.home_institution_code = :institution AND a.home_programme_code IN (:...programmes)',
+  'own-institution': 'a.home_institution_code = :institution',
+  'host-institution': 'a.actor_institution_code = :institution',
+};
+
+/**
+ * The audit log as far as an actor's scope reaches, newest first (the scopes of 'audit.read' in the
+ * authorization matrix). A request named in the filter is checked like any object: 404 when the actor may not
+ * see it.
  */
 @Injectable()
 export class AuditQuery {
   constructor(private readonly store: RequestStore) {}
 
   async list(actor: Actor, filter: AuditFilter): Promise<Page<AuditEntryEntity>> {
-    const query = this.store.dataSource.createQueryBuilder(AuditEntryEntity, 'a');
-    if (actor.role === 'exam-board') {
-      query
-        .where('a.home_institution_code = :institution', { institution: actor.institutionCode })
-        .andWhere('a.home_programme_code IN (:...programmes)', {
-          programmes: [...actor.programmeCodes, ''],
-        });
-    } else if (actor.role === 'admin') {
-      query.where(
-        '(a.home_institution_code = :institution OR a.actor_institution_code = :institution)',
-        { institution: actor.institutionCode },
-      );
-    } else {
-      throw new ForbiddenError('The audit log is for exam boards and admins.');
+    const conditions = grantedScopes('audit.read', actor.role).map((s) => ROWS_IN_SCOPE[s]);
+    if (conditions.length === 0 || conditions.includes(undefined)) {
+      throw new ForbiddenError('The audit log is for exam boards and admins, in their scope.');
     }
+    if (filter.requestId) await this.authorizeRequest(actor, filter.requestId);
+    const query = this.store.dataSource
+      .createQueryBuilder(AuditEntryEntity, 'a')
+      .where(`(${conditions.map((c) => `(${c})`).join(' OR ')})`, {
+        institution: actor.institutionCode,
+        programmes: [...actor.programmeCodes, ''],
+      });
     if (filter.requestId)
       query.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     const [items, total] = await query
@@ -41,5 +48,15 @@ export class AuditQuery {
       .take(filter.pageSize)
       .getManyAndCount();
     return { items, total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  private async authorizeRequest(actor: Actor, requestId: string): Promise<void> {
+    const em = this.store.dataSource.manager;
+    const [request, components] = await Promise.all([
+      em.findOneBy(RequestEntity, { id: requestId }),
+      em.findBy(ComponentEntity, { requestId }),
+    ]);
+    const scopes = request ? requestScopes(actor, request, components) : [];
+    authorize(actor, 'audit.read', scopes, { kind: 'request', id: requestId });
   }
 }

@@ -8,7 +8,14 @@ import {
   TransitionEntity,
 } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, DomainError, ForbiddenError, NotFoundError, deriveRoute } from '@lr/domain';
+import {
+  Actor,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  authorizeOwn,
+  deriveRoute,
+} from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { RequestStore } from './request-store';
 
@@ -34,7 +41,8 @@ export class CreateRequestUseCase {
   ) {}
 
   async execute(actor: Actor, command: CreateRequestCommand): Promise<string> {
-    if (actor.role !== 'student' || actor.programmeCodes.length !== 1) {
+    authorizeOwn(actor, 'request.create');
+    if (actor.programmeCodes.length !== 1) {
       throw new ForbiddenError('Only a student enrolled in a programme can compose a request.');
     }
     const ids = command.components.map((c) => c.offeringId);

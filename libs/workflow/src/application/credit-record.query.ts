@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreditEntryEntity, PersonEntity } from '@lr/database';
-import { Actor, NotFoundError } from '@lr/domain';
+import { Actor, authorizeObject } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 /**
@@ -13,14 +13,18 @@ export class CreditRecordQuery {
 
   async get(actor: Actor, studentId: string) {
     const em = this.store.dataSource.manager;
-    const student = await em.findOneBy(PersonEntity, { id: studentId, role: 'student' });
-    const mayRead =
-      student !== null &&
-      (actor.id === student.id ||
-        (['registrar', 'admin'].includes(actor.role) &&
-          actor.institutionCode === student.institutionCode));
-    // 404 rather than 403: whether someone is a student here is itself personal data.
-    if (!student || !mayRead) throw new NotFoundError('student', studentId);
+    // 404 rather than 403 (the matrix sees a record through its read action): whether someone is a student
+    // here is itself personal data.
+    const student = authorizeObject(
+      actor,
+      'credit-record.read',
+      await em.findOneBy(PersonEntity, { id: studentId, role: 'student' }),
+      (s) => ({
+        ownerId: s.id,
+        home: { institutionCode: s.institutionCode, programmeCode: s.programmeCodes[0] ?? '' },
+      }),
+      { kind: 'student', id: studentId },
+    );
     const entries = await em.find(CreditEntryEntity, {
       where: { studentId },
       order: { registeredAt: 'ASC', id: 'ASC' },

@@ -28,6 +28,7 @@ export class DecideAdmissionUseCase {
     const reason = decision.reason?.trim() || undefined;
     const { expectedVersion } = decision;
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.admit', locked);
       if (decision.decision === 'refuse') {
         if (!reason) {
           throw new DomainError(

@@ -32,6 +32,7 @@ export class DecideApprovalUseCase {
   ): Promise<void> {
     const motivation = decision.motivation?.trim() || undefined;
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.approve', locked);
       const { expectedVersion } = decision;
       if (decision.decision === 'reject') {
         if (!motivation) {

@@ -33,6 +33,7 @@ export class DecideRecognitionUseCase {
   ): Promise<void> {
     const motivation = decision.motivation?.trim() || null;
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.recognise', locked);
       const { em, request, component, now } = locked;
       if (decision.decision === 'refuse' && !motivation) {
         throw new DomainError(

@@ -1,12 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { ComponentEntity } from '@lr/database';
-import { Actor, ConflictError, ForbiddenError, SYSTEM_ACTOR } from '@lr/domain';
+import {
+  Actor,
+  ConflictError,
+  SYSTEM_ACTOR,
+  Scope,
+  authorizeRole,
+  grantedScopes,
+} from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { STATES_AWAITING_A_JOB, enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
+
+/** Where a component is at the admin's institution, for each scope 'delivery-failure.list' grants. */
+const SIDE_COLUMN: Partial<Record<Scope, 'homeInstitutionCode' | 'hostInstitutionCode'>> = {
+  'own-institution': 'homeInstitutionCode',
+  'host-institution': 'hostInstitutionCode',
+};
+
+function sideColumn(scope: Scope): 'homeInstitutionCode' | 'hostInstitutionCode' {
+  const column = SIDE_COLUMN[scope];
+  if (!column) throw new Error(`No list of failed deliveries for the scope ${scope}.`);
+  return column;
+}
 
 /**
  * A job that failed for good (a host's system down for longer than all retries) leaves its component where it
@@ -48,8 +67,9 @@ export class DeliveryFailuresUseCase {
 
   async redeliver(actor: Actor, requestId: string, componentId: string): Promise<void> {
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.redeliver', locked);
       const { em, component, now } = locked;
-      if (actor.role === 'admin' && component.deliveryFailedAt === null) {
+      if (component.deliveryFailedAt === null) {
         throw new ConflictError(
           'DELIVERY.NOT_FAILED',
           'This component is not waiting after a failed delivery.',
@@ -65,17 +85,16 @@ export class DeliveryFailuresUseCase {
     });
   }
 
-  /** The failed deliveries an admin's institution is part of, oldest first. */
+  /** The failed deliveries in the admin's scopes of the matrix (their institution as home or host), oldest first. */
   async list(actor: Actor, query: PageQuery): Promise<Page<ComponentEntity>> {
-    if (actor.role !== 'admin')
-      throw new ForbiddenError('The list of failed deliveries is for admins.');
+    authorizeRole(actor, 'delivery-failure.list');
     // A component withdrawn after its delivery failed no longer waits for anyone.
     const failed = { deliveryFailedAt: Not(IsNull()), state: In([...STATES_AWAITING_A_JOB]) };
     const [items, total] = await this.store.dataSource.manager.findAndCount(ComponentEntity, {
-      where: [
-        { ...failed, homeInstitutionCode: actor.institutionCode },
-        { ...failed, hostInstitutionCode: actor.institutionCode },
-      ],
+      where: grantedScopes('delivery-failure.list', actor.role).map((scope) => ({
+        ...failed,
+        [sideColumn(scope)]: actor.institutionCode,
+      })),
       order: { deliveryFailedAt: 'ASC', id: 'ASC' },
       skip: offsetOf(query),
       take: query.pageSize,

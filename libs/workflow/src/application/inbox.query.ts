@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ComponentState, DomainError, ForbiddenError, LearningRoute } from '@lr/domain';
+import {
+  ActionName,
+  ComponentState,
+  DomainError,
+  LearningRoute,
+  authorizeRole,
+  grantedScopes,
+} from '@lr/domain';
 import type { Actor } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
@@ -8,12 +15,16 @@ import { TuitionProofView, TuitionProofs } from './tuition-proofs';
 export const INBOXES = ['exam-board', 'admissions', 'results', 'registrations'] as const;
 export type InboxKind = (typeof INBOXES)[number];
 
+/** The action of each inbox in the authorization matrix: who reads it, and which components it holds. */
+export const INBOX_ACTIONS: Record<InboxKind, ActionName> = {
+  'exam-board': 'inbox.exam-board',
+  admissions: 'inbox.admissions',
+  results: 'inbox.results',
+  registrations: 'inbox.registrations',
+};
+
 interface InboxDefinition {
-  role: Actor['role'];
   states: ComponentState[];
-  /** Which side of the component the actor's institution must be. */
-  side: 'home' | 'host';
-  byProgramme: boolean;
   /** What comes first: the nearest deadline of this actor's own, else what has waited longest. */
   firstBy: 'decision_due_at' | 'updated_at';
   /** Whether items carry the proof of paid tuition sent with the component. */
@@ -23,37 +34,25 @@ interface InboxDefinition {
 /** Each actor's work: what awaits their decision, the most urgent first. */
 const DEFINITIONS: Record<InboxKind, InboxDefinition> = {
   'exam-board': {
-    role: 'exam-board',
     states: ['awaiting_approval', 'awaiting_recognition'],
-    side: 'home',
-    byProgramme: true,
     firstBy: 'decision_due_at',
     withTuitionProof: false,
   },
   admissions: {
-    role: 'host-admissions',
     // The waiting list in the same order: whoever was placed on it first is admitted first.
     states: ['awaiting_admission', 'waitlisted'],
-    side: 'host',
-    byProgramme: false,
     // First come, first served: the order in which limited places are given out.
     firstBy: 'updated_at',
     // Enrolling is where the host's tuition rules apply.
     withTuitionProof: true,
   },
   results: {
-    role: 'registrar',
     states: ['enrolled'],
-    side: 'host',
-    byProgramme: false,
     firstBy: 'updated_at',
     withTuitionProof: false,
   },
   registrations: {
-    role: 'registrar',
     states: ['recognised'],
-    side: 'home',
-    byProgramme: false,
     firstBy: 'updated_at',
     withTuitionProof: false,
   },
@@ -100,9 +99,11 @@ export class InboxQuery {
 
   async list(actor: Actor, kind: InboxKind, query: InboxFilter): Promise<Page<InboxItem>> {
     const def = DEFINITIONS[kind];
-    if (actor.role !== def.role) {
-      throw new ForbiddenError(`The ${kind} inbox is for the role ${def.role}.`);
-    }
+    authorizeRole(actor, INBOX_ACTIONS[kind]);
+    // Each inbox grants its role one scope: components of its programmes, of its institution as home, or
+    // hosted at its institution.
+    const [scope] = grantedScopes(INBOX_ACTIONS[kind], actor.role);
+    const side = scope === 'host-institution' ? 'host' : 'home';
     if (query.state && !def.states.includes(query.state)) {
       throw new DomainError(
         'INBOX.STATE_NOT_IN_INBOX',
@@ -117,12 +118,12 @@ export class InboxQuery {
     const matching = this.store.dataSource
       .createQueryBuilder()
       .from('components', 'c')
-      .where(`c.${def.side}_institution_code = :institution`, {
+      .where(`c.${side}_institution_code = :institution`, {
         institution: actor.institutionCode,
       })
       .andWhere('c.state IN (:...states)', { states });
     if (query.route) matching.andWhere('c.route = :route', { route: query.route });
-    if (def.byProgramme) {
+    if (scope === 'own-programme') {
       matching.andWhere('c.home_programme_code IN (:...programmes)', {
         programmes: [...actor.programmeCodes, ''],
       });
@@ -168,7 +169,7 @@ export class InboxQuery {
       .addOrderBy('c.updated_at', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .getRawMany<InboxItem>();
-    const hostSide = def.side === 'host' ? rows.map(withoutHomeFacts) : rows;
+    const hostSide = side === 'host' ? rows.map(withoutHomeFacts) : rows;
     const items = def.withTuitionProof ? await this.withTuitionProofs(hostSide) : hostSide;
     return { items, total, page: query.page, pageSize: query.pageSize };
   }

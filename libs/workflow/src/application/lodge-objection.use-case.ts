@@ -45,6 +45,7 @@ export class LodgeObjectionUseCase {
       );
     }
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.object', locked);
       const { em, request, component, now } = locked;
       const board = this.registry.examBoardForProgramme(
         request.homeInstitutionCode,

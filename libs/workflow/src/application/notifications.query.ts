@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { NotificationEntity } from '@lr/database';
-import { Actor, NotFoundError } from '@lr/domain';
+import { Actor, authorizeObject } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
 
@@ -25,9 +25,14 @@ export class NotificationsQuery {
 
   async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
     const em = this.store.dataSource.manager;
-    const notification = await em.findOneBy(NotificationEntity, { id, recipientId: actor.id });
     // Someone else's notification is as unknown as one that does not exist.
-    if (!notification) throw new NotFoundError('notification', id);
+    const notification = authorizeObject(
+      actor,
+      'notification.mark-read',
+      await em.findOneBy(NotificationEntity, { id }),
+      (n) => ({ ownerId: n.recipientId }),
+      { kind: 'notification', id },
+    );
     if (!notification.readAt) {
       notification.readAt = this.store.now();
       await em.update(NotificationEntity, { id }, { readAt: notification.readAt });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditEntryEntity, NotificationEntity, PersonEntity, RequestEntity } from '@lr/database';
-import { Actor, ForbiddenError, NotFoundError } from '@lr/domain';
+import { Actor, NotFoundError, authorizeOwn } from '@lr/domain';
 import { CreditRecordQuery } from './credit-record.query';
 import { RequestStore } from './request-store';
 import { RequestViewsQuery } from './request-views.query';
@@ -20,9 +20,7 @@ export class PersonalDataExportQuery {
   ) {}
 
   async export(actor: Actor) {
-    if (actor.role !== 'student') {
-      throw new ForbiddenError('The personal data export is for students, of their own data.');
-    }
+    authorizeOwn(actor, 'me.export');
     const em = this.store.dataSource.manager;
     const person = await em.findOneBy(PersonEntity, { id: actor.id });
     if (!person) throw new NotFoundError('student', actor.id);

@@ -36,6 +36,7 @@ export class RecordResultUseCase {
     input: ResultInput,
   ): Promise<void> {
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.record-result', locked);
       const { em, component, now } = locked;
       const scale =
         input.gradingScale ?? this.registry.get(component.hostInstitutionCode).gradingScale;

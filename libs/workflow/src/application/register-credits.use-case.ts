@@ -21,13 +21,12 @@ export class RegisterCreditsUseCase {
     componentId: string,
   ): Promise<RegistrationOutcome> {
     return this.store.withComponent(actor, requestId, componentId, async (locked) => {
+      this.store.authorize(actor, 'component.register', locked);
       const { em, request, component, now } = locked;
       const existing = await em.findOneBy(CreditEntryEntity, { componentId: component.id });
+      // Only the home registrar gets here (authorize refused anyone else): they learn that it is done.
       if (existing && component.state === 'registered') {
-        // Only the home registrar learns that it is done; anyone else is refused as for a first attempt.
-        if (actor.role === 'registrar' && actor.institutionCode === request.homeInstitutionCode) {
-          return { entry: existing, alreadyRegistered: true };
-        }
+        return { entry: existing, alreadyRegistered: true };
       }
       await this.store.transition(locked, { event: 'register', actor });
       const recognition = await em.findOneByOrFail(RecognitionEntity, {

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ComponentEntity, RequestEntity, TransitionEntity } from '@lr/database';
 import {
   AUDIENCES_OF_EVENT,
+  ActionName,
   Actor,
   CLOCK,
   Clock,
@@ -12,11 +13,15 @@ import {
   NotFoundError,
   Party,
   StaleVersionError,
+  Scope,
   TRANSITIONS,
   actsAs,
+  authorize,
   canSee,
+  componentFacts,
   deriveRequestStatus,
   findTransition,
+  scopesOf,
 } from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { scopeOf } from './component-scope';
@@ -78,7 +83,7 @@ export class RequestStore {
     });
   }
 
-  /** Like withComponent, for actions on the whole request (only its student may take them). */
+  /** Like withComponent, for actions on the whole request; 404 when the actor sees none of its components. */
   async withRequest<T>(
     actor: Actor,
     requestId: string,
@@ -96,6 +101,29 @@ export class RequestStore {
         throw new NotFoundError('request', requestId);
       }
       return fn(em, request, components, this.now());
+    });
+  }
+
+  /**
+   * A person's action on a component, as the authorization matrix has it (403 for who sees it but may not take
+   * the action). People's use cases ask this first, before anything about the component's state or their input
+   * is said; the transition checks the state table's parties again.
+   */
+  authorize(actor: Actor, action: ActionName, { request, component }: Locked): void {
+    const scopes = scopesOf(actor, componentFacts(scopeOf(request, component)));
+    authorize(actor, action, scopes, { kind: 'component', id: component.id });
+  }
+
+  /** The same for an action on the whole request: the actor's scopes to any of its components count. */
+  authorizeRequest(
+    actor: Actor,
+    action: ActionName,
+    request: RequestEntity,
+    components: ComponentEntity[],
+  ): void {
+    authorize(actor, action, requestScopes(actor, request, components), {
+      kind: 'request',
+      id: request.id,
     });
   }
 
@@ -172,13 +200,6 @@ export class RequestStore {
     return component;
   }
 
-  /** Actions on the whole request are its student's alone; checked before anything about its state is said. */
-  requireOwnStudent(actor: Actor, request: RequestEntity): void {
-    if (actor.role !== 'student' || actor.id !== request.studentId) {
-      throw new ForbiddenError('Only the student who made this request may do that.');
-    }
-  }
-
   private async lockRequest(em: EntityManager, requestId: string): Promise<RequestEntity | null> {
     return em
       .createQueryBuilder(RequestEntity, 'r')
@@ -208,4 +229,15 @@ export class RequestStore {
       submittedAt: request.submittedAt,
     });
   }
+}
+
+/** The actor's scopes to a request: to each of its components, for each may involve another host. */
+export function requestScopes(
+  actor: Actor,
+  request: RequestEntity,
+  components: ComponentEntity[],
+): Scope[] {
+  return [
+    ...new Set(components.flatMap((c) => scopesOf(actor, componentFacts(scopeOf(request, c))))),
+  ];
 }

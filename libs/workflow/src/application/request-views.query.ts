@@ -13,15 +13,17 @@ import {
 import {
   Actor,
   ENROLLED_OR_LATER,
-  ForbiddenError,
+  Scope,
   NotFoundError,
+  authorizeOwn,
   canSee,
+  grantedScopes,
   objectionTermEnds,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
-import { RequestStore } from './request-store';
+import { RequestStore, requestScopes } from './request-store';
 import { TuitionProofs } from './tuition-proofs';
 
 export interface TimelineEntry {
@@ -87,10 +89,11 @@ export class RequestViewsQuery {
     const byComponent = <T extends { componentId: string }>(rows: T[], id: string) =>
       rows.find((r) => r.componentId === id) ?? null;
 
-    const isHostSide =
-      actor.role === 'host-admissions' ||
-      (['registrar', 'admin'].includes(actor.role) &&
-        actor.institutionCode !== request.homeInstitutionCode);
+    // The host's view for whoever reads the request only as its host, not through a home-side scope.
+    const homeSide: readonly Scope[] = grantedScopes('request.read', actor.role).filter(
+      (s) => s !== 'host-institution',
+    );
+    const isHostSide = !requestScopes(actor, request, components).some((s) => homeSide.includes(s));
     const view = {
       id: request.id,
       status: request.status,
@@ -219,11 +222,7 @@ export class RequestViewsQuery {
 
   /** A student's own requests, newest first. */
   async listOwn(actor: Actor, query: PageQuery): Promise<Page<RequestEntity>> {
-    if (actor.role !== 'student') {
-      throw new ForbiddenError(
-        'Only students have a list of their own requests; staff use their inbox.',
-      );
-    }
+    authorizeOwn(actor, 'request.list');
     const [items, total] = await this.store.dataSource.manager.findAndCount(RequestEntity, {
       where: { studentId: actor.id },
       order: { createdAt: 'DESC', id: 'ASC' },

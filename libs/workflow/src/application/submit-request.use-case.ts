@@ -13,7 +13,7 @@ export class SubmitRequestUseCase {
 
   async execute(actor: Actor, requestId: string): Promise<void> {
     await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
-      this.store.requireOwnStudent(actor, request);
+      this.store.authorizeRequest(actor, 'request.submit', request, components);
       const drafts = components.filter((c) => c.state === 'draft');
       if (drafts.length === 0) {
         throw new ConflictError(

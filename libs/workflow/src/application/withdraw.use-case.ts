@@ -13,14 +13,15 @@ export class WithdrawUseCase {
     componentId: string,
     reason?: string,
   ): Promise<void> {
-    await this.store.withComponent(actor, requestId, componentId, (locked) =>
-      this.store.transition(locked, { event: 'withdraw', actor, motivation: reason }),
-    );
+    await this.store.withComponent(actor, requestId, componentId, (locked) => {
+      this.store.authorize(actor, 'component.withdraw', locked);
+      return this.store.transition(locked, { event: 'withdraw', actor, motivation: reason });
+    });
   }
 
   async request(actor: Actor, requestId: string, reason?: string): Promise<void> {
     await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
-      this.store.requireOwnStudent(actor, request);
+      this.store.authorizeRequest(actor, 'request.withdraw', request, components);
       const open = components.filter((c) => !isSettled(c.state));
       const blocking = open.filter((c) => !findTransition(c.state, 'withdraw'));
       if (open.length === 0 || blocking.length > 0) {
