@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CreateRequestUseCase,
@@ -46,7 +40,6 @@ const COMPONENT = 'requests/:id/components/:componentId';
  * it, timeline included, so a client never needs a second call to show the result.
  */
 @ApiTags('requests')
-@ApiParam({ name: 'id', format: 'uuid', required: false })
 @Controller()
 export class RequestsController {
   constructor(
