@@ -110,6 +110,7 @@ async function main() {
   const port = env.PORT;
   console.log(`
 Leerroutes is starting on http://localhost:${port}
+  Portal             http://localhost:${port}/portal/  (sign in as any demo person)
   API documentation  http://localhost:${port}/docs
   Health             http://localhost:${port}/health
   Demo people        curl http://localhost:${port}/dev/people

@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { existsSync } from 'fs';
+import type { NextFunction, Request, Response } from 'express';
+import { json, static as serveStatic } from 'express';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { corsOptions, securityHeaders } from './http/security';
+import { PORTAL_ROUTE, corsOptions, securityHeaders } from './http/security';
 import { strictValidationPipe } from './http/validation';
 
 /** Everything main.ts and the end-to-end tests share, so tests exercise the app as it runs. */
@@ -14,6 +16,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableCors(corsOptions(config));
   // A body over the limit is refused (413, problem+json) without reading past the limit.
   app.use(json({ limit: config.bodyLimit }));
+  servePortal(app, config);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(
@@ -57,4 +60,18 @@ export function configureApp(app: INestApplication): INestApplication {
   };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/**
+ * The built web portal (npm run build:portal) as static files under /portal/, and / sends a browser there. The
+ * portal routes in the URL's hash, so every page is its one index.html and no fallback route is needed.
+ */
+function servePortal(app: INestApplication, config: AppConfig): void {
+  if (!existsSync(config.portalDir)) return;
+  app.use(PORTAL_ROUTE, serveStatic(config.portalDir, { index: 'index.html', maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.method === 'GET' && request.path === '/'
+      ? response.redirect(`${PORTAL_ROUTE}/`)
+      : next(),
+  );
 }

@@ -79,6 +79,12 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
+  /** Listens on a free port of 127.0.0.1, for clients outside this process (a browser); returns the base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen(0, '127.0.0.1');
+    return (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
   http() {
     return request(this.app.getHttpServer());
   }

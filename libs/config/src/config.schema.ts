@@ -1,3 +1,4 @@
+import { resolve } from 'path';
 import * as Joi from 'joi';
 
 /** Browsers send an origin as scheme://host[:port], nothing more: anything else would never match. */
@@ -128,6 +129,7 @@ export const configSchema = Joi.object({
     .pattern(/^\d+(b|kb|mb)$/i)
     .default('100kb'),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).max(1000000).default(600),
+  PORTAL_DIR: Joi.string().default('dist/portal'),
 });
 
 export interface AppConfig {
@@ -169,6 +171,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Requests one client may make per minute; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
+  /** The built web portal the API serves under /portal/ (absolute, or relative to the working directory). */
+  portalDir: string;
 }
 
 export class ConfigValidationError extends Error {}
@@ -203,6 +207,7 @@ interface ValidatedEnv {
   CORS_ORIGINS: string;
   BODY_LIMIT: string;
   RATE_LIMIT_PER_MINUTE: number;
+  PORTAL_DIR: string;
 }
 
 /** Validates the environment once and returns the typed config; lists every problem in one message. */
@@ -243,5 +248,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: originList(value.CORS_ORIGINS),
     bodyLimit: value.BODY_LIMIT,
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
+    portalDir: resolve(value.PORTAL_DIR),
   };
 }

@@ -4,11 +4,12 @@ import helmet from 'helmet';
 import type { AppConfig } from '@lr/config';
 import { QUEUE_DASHBOARD_ROUTE } from './admin-only.middleware';
 
-/** The only HTML the API serves: the OpenAPI documentation and the queue dashboard. */
+/** HTML pages the API serves besides the portal: the OpenAPI documentation and the queue dashboard. */
 const PAGE_ROUTES = ['/docs', QUEUE_DASHBOARD_ROUTE];
+export const PORTAL_ROUTE = '/portal';
 
-function isPage(path: string): boolean {
-  return PAGE_ROUTES.some((route) => path === route || path.startsWith(`${route}/`));
+function under(path: string, route: string): boolean {
+  return path === route || path.startsWith(`${route}/`);
 }
 
 /**
@@ -37,7 +38,33 @@ export function securityHeaders(): (
   const pages = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  return (request, response, next) => (isPage(request.path) ? pages : api)(request, response, next);
+  // The portal loads only its own files and talks only to this API. Its component library sets CSS
+  // variables in a style element and positions some elements with style attributes, hence inline styles;
+  // scripts stay 'self' only.
+  const portal = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+  });
+  return (request, response, next) => {
+    const policy = under(request.path, PORTAL_ROUTE)
+      ? portal
+      : PAGE_ROUTES.some((route) => under(request.path, route))
+        ? pages
+        : api;
+    policy(request, response, next);
+  };
 }
 
 /**

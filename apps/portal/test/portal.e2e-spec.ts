@@ -1,0 +1,271 @@
+/// <reference lib="dom" />
+// Callbacks given to page.evaluate run in the browser, hence the DOM types.
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { ComponentEntity } from '@lr/database';
+import type { ComponentState } from '@lr/domain';
+import { waitFor } from '@lr/testing';
+import { TestApp } from '../../api/test/test-app';
+
+// Debian's Chromium (the .ci/run script installs it), driven headless by playwright-core: Playwright's own
+// browser download does not work here. The flags keep it from calling home, which this network refuses.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Screenshots of the key screens, kept as the run's artefacts. */
+const ARTIFACTS = join(__dirname, '../../../test-artifacts/portal');
+// Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('the web portal, in a real browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await TestApp.start();
+    base = await t.listen();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A browser of its own for each person, signed in from the sign-in page by clicking their name. */
+  async function signedIn(
+    personId: string,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/portal/`);
+    await page.locator(`[data-person="${personId}"]`).click();
+    await page.getByRole('button', { name: /Afmelden|Sign out/ }).waitFor();
+    return page;
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** axe-core's findings of serious or critical impact on the page as it is now. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    return (violations as AxeViolation[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function componentState(requestId: string): Promise<ComponentState> {
+    return (await t.dataSource.manager.findOneByOrFail(ComponentEntity, { requestId })).state;
+  }
+
+  async function waitForState(requestId: string, state: ComponentState): Promise<void> {
+    await waitFor(async () => ((await componentState(requestId)) === state ? true : undefined), {
+      timeoutMs: 15000,
+      intervalMs: 100,
+    });
+  }
+
+  /** Whether the page comes to show this text (waiting for it to render), as an assertion can use it. */
+  async function shows(page: Page, text: string): Promise<boolean> {
+    return page
+      .getByText(text)
+      .first()
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  /** The request a page shows, from its address (#/requests/<id>). */
+  function requestIdOf(page: Page): string {
+    const id = /#\/requests\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    if (!id) throw new Error(`Not on a request page: ${page.url()}`);
+    return id;
+  }
+
+  /** The student finds a unit in the catalogue and submits a one-component request for it. */
+  async function submitRequest(student: Page, search: string, title: string): Promise<string> {
+    await student.getByLabel('Zoekwoorden').fill(search);
+    await student.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await student.getByRole('button', { name: `Toevoegen aan aanvraag: ${title}` }).click();
+    await student
+      .getByLabel('Waarom dit onderdeel')
+      .fill('It completes my profile in data-driven food research.');
+    await student
+      .getByLabel('Motivatie voor de examencommissie')
+      .fill('This learning route fits my graduation plan.');
+    await student.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    await student.waitForURL(/#\/requests\/[0-9a-f-]{36}/);
+    await student.getByTestId('state').getByText('wacht op examencommissie').waitFor();
+    return requestIdOf(student);
+  }
+
+  /** A staff member opens the request of this student from their inbox. */
+  async function openFromInbox(page: Page, inbox: string, studentName: string): Promise<void> {
+    await page.getByRole('link', { name: inbox }).click();
+    await page.getByRole('link', { name: studentName }).first().click();
+    await page.waitForURL(/#\/requests\//);
+  }
+
+  it('takes a whole route-5 journey by clicking: student, exam board, host admissions, both registrars', async () => {
+    const student = await signedIn('macca');
+    await screenshot(student, '01-catalogue');
+    expect(await seriousViolations(student)).toEqual([]);
+    const requestId = await submitRequest(student, 'machine', 'Machine Learning');
+    expect(await shows(student, 'Leerroute 5')).toBe(true);
+    await screenshot(student, '02-request-submitted');
+    expect(await seriousViolations(student)).toEqual([]);
+
+    const board = await signedIn('waal-eb-life');
+    await screenshot(board, '03-exam-board-inbox');
+    expect(await seriousViolations(board)).toEqual([]);
+    await openFromInbox(board, 'Te beslissen', 'Macca Janssen');
+    // The board sees the student's motivation and programme.
+    expect(await shows(board, 'This learning route fits my graduation plan.')).toBe(true);
+    expect(await shows(board, 'MSc Food Technology')).toBe(true);
+    await screenshot(board, '04-exam-board-decides');
+    expect(await seriousViolations(board)).toEqual([]);
+    await board.getByRole('button', { name: 'Goedkeuren' }).click();
+    await waitForState(requestId, 'awaiting_admission');
+
+    const admissions = await signedIn('ijssel-admissions');
+    await screenshot(admissions, '05-admissions-inbox');
+    expect(await seriousViolations(admissions)).toEqual([]);
+    await openFromInbox(admissions, 'Aanmeldingen', 'Macca Janssen');
+    await admissions.getByRole('button', { name: 'Toelaten' }).click();
+    await admissions.getByText('ingeschreven', { exact: true }).waitFor();
+    expect(await componentState(requestId)).toBe('enrolled');
+
+    const hostRegistrar = await signedIn('ijssel-registrar');
+    await openFromInbox(hostRegistrar, 'Resultaten invoeren', 'Macca Janssen');
+    await hostRegistrar.getByLabel('Cijfer').fill('7.5');
+    await hostRegistrar.getByLabel('Behaalde studiepunten').fill('6');
+    await screenshot(hostRegistrar, '06-host-registrar-result');
+    expect(await seriousViolations(hostRegistrar)).toEqual([]);
+    await hostRegistrar.getByRole('button', { name: 'Resultaat vastleggen' }).click();
+    await waitForState(requestId, 'recognised');
+
+    const homeRegistrar = await signedIn('waal-registrar');
+    await openFromInbox(homeRegistrar, 'Studiepunten registreren', 'Macca Janssen');
+    await homeRegistrar.getByRole('button', { name: 'Studiepunten registreren' }).click();
+    await homeRegistrar.getByText('studiepunten geregistreerd').first().waitFor();
+    expect(await componentState(requestId)).toBe('registered');
+
+    // Back with the student: the timeline spans every party, and the credits are on the record.
+    await student.reload();
+    await student.getByText('studiepunten geregistreerd').first().waitFor();
+    for (const step of ['goedgekeurd', 'ingeschreven', 'erkend']) {
+      expect(await student.getByText(step, { exact: false }).count()).toBeGreaterThan(0);
+    }
+    await screenshot(student, '07-request-timeline');
+    await student.getByRole('link', { name: 'Studiepunten' }).click();
+    await student.getByRole('cell', { name: 'Machine Learning' }).waitFor();
+    expect(await student.getByRole('cell', { name: '6 EC' }).count()).toBeGreaterThan(0);
+    await screenshot(student, '08-credit-record');
+    expect(await seriousViolations(student)).toEqual([]);
+  });
+
+  it('shows a validation error at its field, then the rejection with its motivation to the student', async () => {
+    const student = await signedIn('aurelie');
+    const requestId = await submitRequest(student, 'visualisation', 'Data Visualisation');
+
+    const board = await signedIn('waal-eb-life');
+    await board.goto(`${base}/portal/#/requests/${requestId}`);
+    await board.getByRole('button', { name: 'Afwijzen' }).click();
+    // The API's 400 names the field; the portal shows it there and marks the field invalid.
+    const motivation = board.getByLabel('Motivering');
+    await board.getByText('motivation is required for a rejection').waitFor();
+    expect(await motivation.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(board, '09-validation-error');
+    expect(await componentState(requestId)).toBe('awaiting_approval');
+
+    await motivation.fill(
+      'Data Visualisation overlaps with the course Visual Analytics you passed.',
+    );
+    await board.getByRole('button', { name: 'Afwijzen' }).click();
+    await board.getByText('afgewezen door examencommissie').first().waitFor();
+
+    await student.reload();
+    const rejection = student.getByTestId('rejection');
+    await rejection.waitFor();
+    expect(await rejection.innerText()).toContain(
+      'Data Visualisation overlaps with the course Visual Analytics you passed.',
+    );
+    expect(await rejection.innerText()).toMatch(/in beroep gaan bij het .+/);
+    expect(await rejection.innerText()).toMatch(/\d{2}-\d{2}-\d{4}/);
+    await screenshot(student, '10-rejection');
+    expect(await seriousViolations(student)).toEqual([]);
+  });
+
+  it('switches between Dutch and English, keeping dates in the Dutch format', async () => {
+    const student = await signedIn('macca');
+    expect(await student.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await student.getByRole('combobox', { name: 'Taal', exact: true }).selectOption('en');
+    await student.getByRole('link', { name: 'My requests' }).click();
+    await student.getByRole('heading', { name: 'My requests' }).waitFor();
+    expect(await student.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(
+      await student.getByRole('cell', { name: /^\d{2}-\d{2}-\d{4}$/ }).count(),
+    ).toBeGreaterThan(0);
+    await screenshot(student, '11-english');
+    await student.getByRole('combobox', { name: 'Language', exact: true }).selectOption('nl');
+    await student.getByRole('heading', { name: 'Mijn aanvragen' }).waitFor();
+  });
+
+  it('works with the keyboard alone, with a visible focus, and at phone width', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/portal/`);
+    await page.locator('[data-person="macca"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, '00-sign-in-phone');
+    // Tab from the top until Macca's sign-in button has focus, then press Enter.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (
+        await page.evaluate(() => document.activeElement?.getAttribute('data-person') === 'macca')
+      )
+        break;
+    }
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    // Nothing wider than the phone's screen: no sideways scrolling.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '12-catalogue-phone');
+  });
+});
