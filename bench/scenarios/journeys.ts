@@ -56,7 +56,7 @@ export interface JourneysResult {
   pipeline: PipelineResult;
 }
 
-/** The targets: how far the full journeys may fall behind the bare pipeline, and memory per process. */
+/** The targets: how far the full journeys may fall behind the bare pipeline, and memory per process. */
 const TARGET_OF_PIPELINE = 0.5;
 const TARGET_PEAK_RSS_MB = 250;
 

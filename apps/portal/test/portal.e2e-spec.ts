@@ -6,6 +6,7 @@ import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { ComponentEntity } from '@lr/database';
 import type { ComponentState } from '@lr/domain';
 import { waitFor } from '@lr/testing';
+import { Journey } from '../../api/test/journey';
 import { TestApp } from '../../api/test/test-app';
 
 // Debian's Chromium (the .ci/run script installs it), driven headless by playwright-core: Playwright's own
@@ -40,7 +41,9 @@ describe('the web portal, in a real browser', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`);
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`,
+      );
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await TestApp.start();
@@ -222,6 +225,51 @@ describe('the web portal, in a real browser', () => {
     expect(await rejection.innerText()).toMatch(/\d{2}-\d{2}-\d{4}/);
     await screenshot(student, '10-rejection');
     expect(await seriousViolations(student)).toEqual([]);
+  });
+
+  it('lets an exam board decide recognition with the result and the approved credits side by side', async () => {
+    // Taken to the board's recognition through the API: Aurelie obtained 4 of the 5 EC approved.
+    const j = new Journey(t);
+    const request = await j.enrolled({ student: 'aurelie', offering: 'uni-ijssel/DS-VIS' });
+    await j.resultHome(
+      'ijssel-registrar',
+      request,
+      0,
+      { grade: '7', passed: true, credits: 4 },
+      'awaiting_recognition',
+    );
+
+    const board = await signedIn('waal-eb-life');
+    await board.getByRole('combobox', { name: 'Alleen' }).selectOption('awaiting_recognition');
+    await board.getByRole('link', { name: 'Aurelie Bakker' }).click();
+    const decision = board.locator(`[data-component="${request.components[0].id}"]`);
+    await decision.getByRole('button', { name: 'Erkennen', exact: true }).waitFor();
+    expect(await decision.getByTestId('obtained').innerText()).toBe('7 · 4 EC');
+    expect(await decision.getByTestId('approved').innerText()).toBe('5 EC');
+    await screenshot(board, '13-recognition-decision');
+    expect(await seriousViolations(board)).toEqual([]);
+    await decision.getByLabel('Studiepunten (thuis)').fill('4');
+    await decision.getByRole('button', { name: 'Erkennen', exact: true }).click();
+    await waitForState(request.id, 'recognised');
+    expect(await shows(board, 'eb-life-sciences/')).toBe(true);
+  });
+
+  it('shows the student a host’s refusal with its reason', async () => {
+    const j = new Journey(t);
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-SEM' }]);
+    await j.approved('waal-eb-life', request);
+
+    const admissions = await signedIn('ijssel-admissions');
+    await admissions.goto(`${base}/portal/#/requests/${request.id}`);
+    await admissions.getByLabel('Reden').fill('The seminar is full for this period.');
+    await admissions.getByRole('button', { name: 'Weigeren' }).click();
+    await waitForState(request.id, 'rejected_by_host');
+
+    const student = await signedIn('macca');
+    await student.goto(`${base}/portal/#/requests/${request.id}`);
+    const refusal = student.getByTestId('rejection');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('The seminar is full for this period.');
   });
 
   it('switches between Dutch and English, keeping dates in the Dutch format', async () => {

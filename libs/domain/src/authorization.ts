@@ -10,9 +10,9 @@ import { ForbiddenError, NotFoundError } from './errors';
  * - own: it is theirs (their request, their credit record, their notification, themselves);
  * - own-programme: it concerns a student of a programme they are part of (a student's own, an exam board's);
  * - own-institution: it concerns a student of their institution (the home side);
- * - host-institution: it concerns a component hosted at their institution. The issue names only the first three
- *   and 'other', but host staff act on other institutions' students: admissions admit them, registrars record
- *   their results. Their relation is to the component, not to the student, so it is a scope of its own;
+ * - host-institution: it concerns a component hosted at their institution. Host staff act on other
+ *   institutions' students (admissions admit them, registrars record their results): their relation is to the
+ *   component, not to the student, so it is a scope of its own;
  * - other: none of these.
  * More than one can hold at once: an exam board's programme is within its institution, and within one
  * institution (learning route 4) the home is also the host.

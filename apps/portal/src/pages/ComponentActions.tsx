@@ -168,13 +168,17 @@ export function ComponentActions({ actor, request, component: c, onDone }: Props
           <Text size="sm" fw={600}>
             {t('request.original')}
           </Text>
-          <Text size="sm">{obtained}</Text>
+          <Text size="sm" data-testid="obtained">
+            {obtained}
+          </Text>
         </Stack>
         <Stack gap={0}>
           <Text size="sm" fw={600}>
-            {t('decide.credits')}
+            {t('decide.approvedCredits')}
           </Text>
-          <Text size="sm">{approved}</Text>
+          <Text size="sm" data-testid="approved">
+            {approved}
+          </Text>
         </Stack>
       </Group>,
       creditsField(t('decide.credits')),
