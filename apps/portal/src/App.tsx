@@ -61,11 +61,13 @@ function Navigation() {
 }
 
 function Page() {
+  const { t } = useTranslation();
   const route = useRoute();
   const { actor, loading } = useSession();
-  if (loading) return <Loader aria-label="…" />;
+  if (loading) return <Loader aria-label={t('common.loading')} />;
   if (!actor) return <SignInPage />;
   const [section, id] = route;
+  const inbox = id ?? inboxesOf(actor.role)[0];
   switch (section) {
     case 'catalogue':
       return <CataloguePage />;
@@ -74,13 +76,10 @@ function Page() {
     case 'credits':
       return <CreditsPage />;
     case 'inbox':
-      return <InboxPage kind={id} />;
+      return inbox ? <InboxPage kind={inbox} /> : <Text>{t('app.noWork')}</Text>;
     default:
-      return actor.role === 'student' ? (
-        <CataloguePage />
-      ) : (
-        <InboxPage kind={inboxesOf(actor.role)[0]} />
-      );
+      if (actor.role === 'student') return <CataloguePage />;
+      return inbox ? <InboxPage kind={inbox} /> : <Text>{t('app.noWork')}</Text>;
   }
 }
 

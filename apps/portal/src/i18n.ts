@@ -8,6 +8,7 @@ const nl = {
     signOut: 'Afmelden',
     language: 'Taal',
     signedInAs: 'Aangemeld als {{name}}',
+    noWork: 'Voor deze rol heeft het portaal geen werkbak; beheer gaat via de API (/docs).',
   },
   nav: {
     catalogue: 'Aanbod',
@@ -216,6 +217,7 @@ const en: typeof nl = {
     signOut: 'Sign out',
     language: 'Language',
     signedInAs: 'Signed in as {{name}}',
+    noWork: 'The portal has no inbox for this role; administration goes through the API (/docs).',
   },
   nav: {
     catalogue: 'Catalogue',

@@ -7,6 +7,7 @@ import { href } from '../route';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { ComponentActions } from './ComponentActions';
+import { inboxesOf } from './InboxPage';
 
 type Component = Schemas['ComponentViewDto'];
 
@@ -124,7 +125,10 @@ export function RequestPage({ id }: { id: string }) {
     [id],
   );
   const r = request.data;
-  const back = actor?.role === 'student' ? href('requests') : href('inbox');
+  const back =
+    actor?.role === 'student'
+      ? href('requests')
+      : href('inbox', ...inboxesOf(actor?.role ?? '').slice(0, 1));
   return (
     <Stack>
       <Anchor href={back}>← {t('request.back')}</Anchor>
