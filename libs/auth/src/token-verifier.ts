@@ -10,6 +10,15 @@ import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted
 export type Verdict = { actor: Actor } | { refused: string };
 
 /**
+ * The actor of a verdict still being reached, or undefined for a refused token and for an issuer that could not
+ * be asked: for callers that only need to know whether someone is signed in, not why not.
+ */
+export async function actorOf(verdict: Promise<Verdict>): Promise<Actor | undefined> {
+  const reached = await verdict.catch(() => undefined);
+  return reached && 'actor' in reached ? reached.actor : undefined;
+}
+
+/**
  * Signatures identity providers use. Never 'none' and never a symmetric algorithm: an HMAC key would be a secret
  * shared with the provider, and a public key must never be usable as one.
  */

@@ -1,7 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { TokenVerifier } from '@lr/auth';
-import type { Actor } from '@lr/domain';
+import { TokenVerifier, actorOf } from '@lr/auth';
 
 const COOKIE = 'lr_dashboard';
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -27,8 +26,7 @@ export class AdminOnlyMiddleware implements NestMiddleware {
     const [scheme, fromHeader] = (request.headers.authorization ?? '').split(' ');
     const token =
       fromQuery ?? (scheme === 'Bearer' ? fromHeader : undefined) ?? cookie(request, COOKIE);
-    const verdict = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
-    const actor: Actor | undefined = verdict && 'actor' in verdict ? verdict.actor : undefined;
+    const actor = token ? await actorOf(this.verifier.verify(token)) : undefined;
     if (!actor || actor.role !== 'admin') {
       const status = actor ? 403 : 401;
       response

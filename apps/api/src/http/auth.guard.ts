@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { IssuerUnreachableError, TokenVerifier, Verdict } from '@lr/auth';
+import { IssuerUnreachableError, TokenVerifier, Verdict, actorOf } from '@lr/auth';
 import type { Actor } from '@lr/domain';
 
 const PUBLIC = 'public';
@@ -47,8 +47,7 @@ export async function bearerActor(
   request: Request,
   verifier: TokenVerifier,
 ): Promise<Actor | undefined> {
-  const verdict = await verdictOf(request, verifier).catch(() => undefined);
-  return verdict && 'actor' in verdict ? verdict.actor : undefined;
+  return actorOf(verdictOf(request, verifier));
 }
 
 /** Every route needs a valid bearer token unless marked @Public(); the actor is attached to the request. */
