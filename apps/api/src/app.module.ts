@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ExpressAdapter } from '@bull-board/express';
@@ -19,6 +19,7 @@ import { NotificationsController } from './controllers/notifications.controller'
 import { RequestsController } from './controllers/requests.controller';
 import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
+import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
 import { AuthorizationGuard } from './http/authorization.guard';
 import { DrainingService } from './http/draining.service';
 import { QueueDashboard } from './http/queue-dashboard';
@@ -35,6 +36,8 @@ export class AppModule {
         // Sign-in is the API's alone: the worker acts as the system, never on a token.
         AuthModule,
         TerminusModule,
+        // For DeclaredFieldsInterceptor, which plans every route's response at start.
+        DiscoveryModule,
         RateLimitModule,
         // The queue dashboard, for admins only (see AdminOnlyMiddleware).
         BullBoardModule.forRoot({
@@ -61,6 +64,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         // Then the authorization matrix: a role with no scope for the route's action is refused here.
         { provide: APP_GUARD, useClass: AuthorizationGuard },
+        // Every answer carries only the fields its declared response DTO names.
+        DeclaredFieldsInterceptor,
+        { provide: APP_INTERCEPTOR, useExisting: DeclaredFieldsInterceptor },
         DrainingService,
         QueueDashboard,
       ],

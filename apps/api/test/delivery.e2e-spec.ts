@@ -98,6 +98,30 @@ describe('delivery: failures that outlast the retries, and an admin sending agai
     westland.up = true;
   });
 
+  it("gives the host's admin only the delivery facts of a failed component, nothing the student told their exam board", async () => {
+    westland.up = false;
+    const request = await j.submitted('aurelie', [{ offering: 'hs-westland/TB-ENERGIE' }]);
+    await j.act('waal-eb-life', j.path(request, 0, 'approval'), { decision: 'approve' });
+    const componentId = request.components[0].id;
+    await waitForFailure(componentId);
+    const items = expectStatus(await t.as('westland-admin').get('/admin/delivery-failures'), 200)
+      .body.items as Record<string, unknown>[];
+    const failure = items.find((c) => c.id === componentId);
+    expect(Object.keys(failure!).sort()).toEqual([
+      'deliveryFailedAt',
+      'homeInstitutionCode',
+      'hostInstitutionCode',
+      'id',
+      'requestId',
+      'state',
+      'updatedAt',
+      'version',
+    ]);
+    expect(JSON.stringify(items)).not.toContain('because it completes my profile');
+    await j.act('aurelie', j.path(request, 0, 'withdraw'), {});
+    westland.up = true;
+  });
+
   it('lets exactly one of two exam-board members deciding at once win; the other gets 409 with the state', async () => {
     const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
     const path = j.path(request, 0, 'approval');

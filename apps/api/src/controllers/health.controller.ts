@@ -11,6 +11,7 @@ import { QueuesService } from '@lr/queue';
 import { Public } from '../http/auth.guard';
 import { DrainingService } from '../http/draining.service';
 import { Action } from '../http/authorization.guard';
+import { RawResponse } from '../http/declared-fields';
 
 @ApiTags('health')
 @Public()
@@ -29,6 +30,8 @@ export class HealthController {
   @Get()
   @Action('health.read')
   @HealthCheck()
+  // Terminus documents its report with a schema of its own, not a DTO class; it holds no personal data.
+  @RawResponse()
   @ApiOperation({
     summary: 'Whether PostgreSQL and Redis answer, and the API is not shutting down (else 503)',
   })

@@ -24,6 +24,15 @@ export type OfferingView = Omit<OfferingEntity, 'institution' | 'enrolledCount'>
   sector: Sector;
 };
 
+/**
+ * An exam board as the catalogue shows it, to everyone signed in. Not its chair: that person id is there to tell
+ * the chair when the board lets its decision term pass, and is nobody else's to read.
+ */
+export type CatalogueExamBoard = Pick<
+  ExamBoardEntity,
+  'institutionCode' | 'code' | 'name' | 'decisionTermDays'
+>;
+
 /** What partner institutions offer: searchable by everyone signed in. */
 @Injectable()
 export class CatalogueQuery {
@@ -39,13 +48,26 @@ export class CatalogueQuery {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async institution(code: string) {
+  async institution(
+    code: string,
+  ): Promise<
+    InstitutionEntity & { programmes: ProgrammeEntity[]; examBoards: CatalogueExamBoard[] }
+  > {
     const em = this.store.dataSource.manager;
     const institution = await em.findOneBy(InstitutionEntity, { code });
     if (!institution) throw new NotFoundError('institution', code);
     const [programmes, examBoards] = await Promise.all([
       em.find(ProgrammeEntity, { where: { institutionCode: code }, order: { code: 'ASC' } }),
-      em.find(ExamBoardEntity, { where: { institutionCode: code }, order: { code: 'ASC' } }),
+      em.find(ExamBoardEntity, {
+        select: {
+          institutionCode: true,
+          code: true,
+          name: true,
+          decisionTermDays: true,
+        } satisfies Record<keyof CatalogueExamBoard, true>,
+        where: { institutionCode: code },
+        order: { code: 'ASC' },
+      }),
     ]);
     return { ...institution, programmes, examBoards };
   }

@@ -28,6 +28,22 @@ function sideColumn(scope: Scope): 'homeInstitutionCode' | 'hostInstitutionCode'
 }
 
 /**
+ * What an admin needs to find a failed delivery and send it again. Never the whole component: a host's admin
+ * would read what the student told their own exam board, and that board's decision.
+ */
+export type DeliveryFailure = Pick<
+  ComponentEntity,
+  | 'id'
+  | 'requestId'
+  | 'state'
+  | 'version'
+  | 'homeInstitutionCode'
+  | 'hostInstitutionCode'
+  | 'deliveryFailedAt'
+  | 'updatedAt'
+>;
+
+/**
  * A job that failed for good (a host's system down for longer than all retries) leaves its component where it
  * was, marked in its timeline and in the admins' list, until an admin sends it again.
  */
@@ -86,11 +102,21 @@ export class DeliveryFailuresUseCase {
   }
 
   /** The failed deliveries in the admin's scopes of the matrix (their institution as home or host), oldest first. */
-  async list(actor: Actor, query: PageQuery): Promise<Page<ComponentEntity>> {
+  async list(actor: Actor, query: PageQuery): Promise<Page<DeliveryFailure>> {
     authorizeRole(actor, 'delivery-failure.list');
     // A component withdrawn after its delivery failed no longer waits for anyone.
     const failed = { deliveryFailedAt: Not(IsNull()), state: In([...STATES_AWAITING_A_JOB]) };
     const [items, total] = await this.store.dataSource.manager.findAndCount(ComponentEntity, {
+      select: {
+        id: true,
+        requestId: true,
+        state: true,
+        version: true,
+        homeInstitutionCode: true,
+        hostInstitutionCode: true,
+        deliveryFailedAt: true,
+        updatedAt: true,
+      } satisfies Record<keyof DeliveryFailure, true>,
       where: grantedScopes('delivery-failure.list', actor.role).map((scope) => ({
         ...failed,
         [sideColumn(scope)]: actor.institutionCode,
