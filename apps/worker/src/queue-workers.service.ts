@@ -104,8 +104,11 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     if (DELIVERY_JOB_NAMES.includes(job.name as JobName)) {
       await this.failures.markFailed(job.data as ComponentJob, error.message);
     } else if (job.name === 'notification.send-email') {
-      const reason = `After ${job.attemptsMade} attempts: ${error.message}`;
-      await this.email.markFailed(job.data as NotificationJob, reason);
+      await this.email.retriesExhausted(
+        job.data as NotificationJob,
+        job.attemptsMade,
+        error.message,
+      );
     }
   }
 }

@@ -120,11 +120,7 @@ export class DeliveryReconciler {
           'notification.send-email',
           data,
           counts,
-          (failed) =>
-            this.email.markFailed(
-              data,
-              `After ${failed.attemptsMade} attempts: ${failed.failedReason}`,
-            ),
+          (failed) => this.email.retriesExhausted(data, failed.attemptsMade, failed.failedReason),
         );
       }
       if (pending.length < BATCH) break;

@@ -55,10 +55,15 @@ export class EmailNotificationsUseCase implements OnApplicationShutdown {
   }
 
   /**
-   * Gives up on a pending e-mail, with the reason for administrators. Called for a permanent failure, and by the
-   * worker (or the reconciler, when the worker died first) once the last retry failed. Does nothing otherwise.
+   * Called by the worker once the last retry failed, or by the reconciler when the worker died before it could:
+   * the e-mail is given up on. Does nothing when it was already.
    */
-  async markFailed(job: NotificationJob, reason: string): Promise<boolean> {
+  retriesExhausted(job: NotificationJob, attempts: number, lastError: string): Promise<boolean> {
+    return this.markFailed(job, `After ${attempts} attempts: ${lastError}`);
+  }
+
+  /** Gives up on a pending e-mail, with the reason for administrators; does nothing when it is not pending. */
+  private async markFailed(job: NotificationJob, reason: string): Promise<boolean> {
     const { affected } = await this.store.dataSource.manager.update(
       NotificationEntity,
       { id: job.notificationId, emailStatus: 'pending' },
