@@ -9,14 +9,19 @@ import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { DomainError } from '@lr/domain';
 import {
+  FailedForGoodError,
   JOB_NAMES,
   JobName,
   NotYetDueError,
   QueuesService,
   createRedisConnection,
 } from '@lr/queue';
-import { DELIVERY_JOB_NAMES, DeliveryFailuresUseCase } from '@lr/workflow';
-import type { ComponentJob } from '@lr/queue';
+import {
+  DELIVERY_JOB_NAMES,
+  DeliveryFailuresUseCase,
+  EmailNotificationsUseCase,
+} from '@lr/workflow';
+import type { ComponentJob, NotificationJob } from '@lr/queue';
 import { JobHandlers } from './job-handlers';
 
 /** Runs a BullMQ worker for every queue (each institution's, and notifications) and dispatches jobs by name. */
@@ -30,6 +35,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     private readonly queues: QueuesService,
     private readonly handlers: JobHandlers,
     private readonly failures: DeliveryFailuresUseCase,
+    private readonly email: EmailNotificationsUseCase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -74,6 +80,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
       // A domain error will not go away by retrying: fail the job for good, keep it for inspection.
       if (error instanceof DomainError)
         throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      if (error instanceof FailedForGoodError) throw new UnrecoverableError(error.message);
       throw error;
     }
   }
@@ -85,10 +92,23 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     const final =
       error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     // If this process dies before the mark is written, the reconciler finds the failed job and writes it.
-    if (final && DELIVERY_JOB_NAMES.includes(job.name as JobName)) {
-      this.failures
-        .markFailed(job.data as ComponentJob, error.message)
-        .catch((e: Error) => this.logger.error(`Could not mark ${job.id} as failed: ${e.message}`));
+    if (final) {
+      this.markFailed(job, error).catch((e: Error) =>
+        this.logger.error(`Could not mark ${job.id} as failed: ${e.message}`),
+      );
+    }
+  }
+
+  /** Writes down what a job that failed for good leaves undone, where admins see it: in the database. */
+  private async markFailed(job: Job, error: Error): Promise<void> {
+    if (DELIVERY_JOB_NAMES.includes(job.name as JobName)) {
+      await this.failures.markFailed(job.data as ComponentJob, error.message);
+    } else if (job.name === 'notification.send-email') {
+      await this.email.retriesExhausted(
+        job.data as NotificationJob,
+        job.attemptsMade,
+        error.message,
+      );
     }
   }
 }

@@ -100,6 +100,7 @@ export const configSchema = Joi.object({
   DEV_ISSUER_PORT: Joi.number().port().default(3001),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
+  EMAIL_ATTEMPTS: Joi.number().integer().min(1).max(30).default(12),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
@@ -155,6 +156,8 @@ export interface AppConfig {
   devIssuerPort: number;
   workerConcurrency: number;
   jobAttempts: number;
+  /** Attempts per e-mail when the mail server defers it or cannot be reached; then it is marked failed. */
+  emailAttempts: number;
   workerLockMs: number;
   reconcileIntervalMs: number;
   shutdownDrainMs: number;
@@ -194,6 +197,7 @@ interface ValidatedEnv {
   DEV_ISSUER_PORT: number;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
+  EMAIL_ATTEMPTS: number;
   WORKER_LOCK_MS: number;
   RECONCILE_INTERVAL_MS: number;
   SHUTDOWN_DRAIN_MS: number;
@@ -235,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devIssuerPort: value.DEV_ISSUER_PORT,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
+    emailAttempts: value.EMAIL_ATTEMPTS,
     workerLockMs: value.WORKER_LOCK_MS,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,

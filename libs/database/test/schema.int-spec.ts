@@ -53,4 +53,24 @@ describe('the database schema', () => {
     );
     await expect(insert('paid', 'BBC-1', '2026-09-01')).rejects.toThrow(/foreign key/);
   });
+
+  it('refuses an e-mail marked failed without when and why, or with them while it is still to send', async () => {
+    const insert = (status: string, failedAt: string | null, reason: string | null) =>
+      dataSource.query(
+        `INSERT INTO notifications (recipient_id, request_id, component_id, kind, message, dedupe_key, created_at,
+           email_status, email_failed_at, email_failed_reason)
+         VALUES ('macca', gen_random_uuid(), gen_random_uuid(), 'submit', 'm', gen_random_uuid()::text, now(), $1,
+           $2, $3)`,
+        [status, failedAt, reason],
+      );
+    await expect(insert('failed', null, null)).rejects.toThrow(/ck_notifications_email_failed/);
+    await expect(insert('failed', '2026-12-01T09:00:00Z', null)).rejects.toThrow(
+      /ck_notifications_email_failed/,
+    );
+    await expect(insert('pending', '2026-12-01T09:00:00Z', '550')).rejects.toThrow(
+      /ck_notifications_email_failed/,
+    );
+    await expect(insert('bounced', null, null)).rejects.toThrow(/ck_notifications_email_status/);
+    await insert('failed', '2026-12-01T09:00:00Z', '550 No such user');
+  });
 });

@@ -62,11 +62,16 @@ export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {
   return (JOB_ID[name] as (data: JobOf<N>) => string)(data);
 }
 
-/** Attempts come from the config (JOB_ATTEMPTS): 15 by default, 1 s doubling, about nine hours in all. */
+/**
+ * Attempts come from the config: JOB_ATTEMPTS (15) for the workflow's jobs, EMAIL_ATTEMPTS (12) for e-mail; 1 s
+ * doubling. A job that failed for good is kept a week for inspection, at most a thousand per queue: what it
+ * means is in the database (a component's delivery_failed_at, a notification's email_failed_reason), and the
+ * reconciler adds a job again, from the database, when one it still needs is gone.
+ */
 export const DEFAULT_JOB_OPTIONS = {
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
-  removeOnFail: false,
+  removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
 } as const;
 
 /**
@@ -77,5 +82,16 @@ export class NotYetDueError extends Error {
   constructor(readonly remainingMs: number) {
     super(`Not yet due: ${remainingMs} ms to go`);
     this.name = 'NotYetDueError';
+  }
+}
+
+/**
+ * Thrown by a handler when trying again cannot help (a mail server that refuses a message for good, a recipient
+ * without an address), after it has recorded the failure: the worker fails the job at once.
+ */
+export class FailedForGoodError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FailedForGoodError';
   }
 }

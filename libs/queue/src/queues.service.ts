@@ -23,7 +23,10 @@ export class QueuesService implements OnApplicationShutdown {
         new Queue(name, {
           connection: this.connection,
           prefix: config.queuePrefix,
-          defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: config.jobAttempts },
+          defaultJobOptions: {
+            ...DEFAULT_JOB_OPTIONS,
+            attempts: name === NOTIFICATIONS_QUEUE ? config.emailAttempts : config.jobAttempts,
+          },
         }),
       );
     }

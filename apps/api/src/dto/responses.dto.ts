@@ -446,7 +446,11 @@ export class NotificationDto {
   @ApiProperty() message: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) readAt: Date | null;
-  @ApiProperty({ enum: ['none', 'pending', 'sent'] }) emailStatus: string;
+  @ApiProperty({
+    enum: ['none', 'pending', 'sent', 'failed'],
+    description: 'failed: the e-mail could not be delivered and is not tried again',
+  })
+  emailStatus: string;
 }
 
 export class NotificationPageDto extends PageDto {

@@ -755,8 +755,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
-            /** @enum {string} */
-            emailStatus: "none" | "pending" | "sent";
+            /**
+             * @description failed: the e-mail could not be delivered and is not tried again
+             * @enum {string}
+             */
+            emailStatus: "none" | "pending" | "sent" | "failed";
         };
         AuditEntryDto: {
             /** @description Order of recording */

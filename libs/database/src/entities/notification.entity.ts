@@ -4,7 +4,13 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'notifications' })
 @Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
 @Index('uq_notifications_dedupe', ['dedupeKey'], { unique: true })
-@Check('ck_notifications_email_status', `email_status IN ('none', 'pending', 'sent')`)
+// The reconciler looks for e-mails still to send every interval: a few rows among every notification ever made.
+@Index('ix_notifications_email_pending', ['id'], { where: "email_status = 'pending'" })
+@Check('ck_notifications_email_status', `email_status IN ('none', 'pending', 'sent', 'failed')`)
+@Check(
+  'ck_notifications_email_failed',
+  `(email_status = 'failed') = (email_failed_at IS NOT NULL) AND (email_failed_at IS NULL) = (email_failed_reason IS NULL)`,
+)
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,5 +41,14 @@ export class NotificationEntity {
   readAt: Date | null;
 
   @Column({ name: 'email_status', type: 'text', default: 'none' })
-  emailStatus: 'none' | 'pending' | 'sent';
+  /** 'none': not e-mailed (no SMTP); 'failed': given up on for good, never tried again. */
+  emailStatus: 'none' | 'pending' | 'sent' | 'failed';
+
+  /** When the e-mail was given up on. For administrators: not selected unless asked for. */
+  @Column({ name: 'email_failed_at', type: 'timestamptz', nullable: true, select: false })
+  emailFailedAt: Date | null;
+
+  /** Why: the mail server's reply, or the recipient without an address. It may name the mail server's hosts. */
+  @Column({ name: 'email_failed_reason', type: 'text', nullable: true, select: false })
+  emailFailedReason: string | null;
 }

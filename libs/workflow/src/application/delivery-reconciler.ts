@@ -5,6 +5,7 @@ import { CLOCK, Clock, addDays } from '@lr/domain';
 import { JobName, JobOf, NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
 import { InstitutionRegistry } from '@lr/institutions';
 import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
+import { EmailNotificationsUseCase } from './email-notifications.use-case';
 import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
 import { TimerPlanner } from './timers';
 
@@ -25,7 +26,7 @@ const STATES_TO_CHECK = [
 export interface ReconcileCounts {
   /** Jobs and timers Redis did not have, added again from the database. */
   redriven: number;
-  /** Components whose job had failed for good without being marked (the worker died first). */
+  /** Components and e-mails whose job had failed for good without being marked (the worker died first). */
   markedFailed: number;
 }
 
@@ -34,6 +35,7 @@ export interface ReconcileCounts {
  * component waiting for a job, or running a timer, and every e-mail still to send must have its job in Redis,
  * or it is added again. Safe to
  * run anywhere and often: job ids come from the data and every job checks state and version before it acts.
+ * A delivery or an e-mail whose job failed for good is marked failed, never started again by itself.
  */
 @Injectable()
 export class DeliveryReconciler {
@@ -44,6 +46,7 @@ export class DeliveryReconciler {
     private readonly registry: InstitutionRegistry,
     private readonly queues: QueuesService,
     private readonly failures: DeliveryFailuresUseCase,
+    private readonly email: EmailNotificationsUseCase,
     private readonly timers: TimerPlanner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -87,16 +90,9 @@ export class DeliveryReconciler {
     const job =
       component.deliveryFailedAt === null ? pendingJob(this.registry, component) : undefined;
     if (job) {
-      const queue = this.queues.get(job.queue);
-      const jobId = jobIdFor(job.name, job.data);
-      const existing = await queue.getJob(jobId);
-      if (!existing) {
-        await queue.add(job.name, job.data, { jobId });
-        counts.redriven += 1;
-      } else if (await existing.isFailed()) {
-        if (await this.failures.markFailed(job.data, existing.failedReason))
-          counts.markedFailed += 1;
-      }
+      await this.ensureJobOrMarkFailed(job.queue, job.name, job.data, counts, (failed) =>
+        this.failures.markFailed(job.data, failed.failedReason),
+      );
     }
     for (const timer of await this.timers.timersFor(this.dataSource.manager, component)) {
       const delay = Math.max(0, timer.runAt.getTime() - this.clock.now().getTime());
@@ -104,31 +100,59 @@ export class DeliveryReconciler {
     }
   }
 
-  /** E-mails still to send whose job Redis lost, or whose job gave up: sent again. */
+  /** E-mails still to send whose job Redis lost: added again. One whose job gave up stays given up. */
   private async reconcileEmails(settledBefore: Date, counts: ReconcileCounts): Promise<void> {
-    const pending = await this.dataSource.manager.find(NotificationEntity, {
-      where: { emailStatus: 'pending', createdAt: LessThanOrEqual(settledBefore) },
-      select: { id: true },
-      order: { createdAt: 'ASC' },
-      take: BATCH,
-    });
-    for (const { id } of pending) {
-      if (
-        await this.ensureJob(
+    for (let after = NO_ID; ;) {
+      const pending = await this.dataSource.manager.find(NotificationEntity, {
+        where: {
+          emailStatus: 'pending',
+          createdAt: LessThanOrEqual(settledBefore),
+          id: MoreThan(after),
+        },
+        select: { id: true },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
+      for (const { id } of pending) {
+        const data = { notificationId: id };
+        await this.ensureJobOrMarkFailed(
           NOTIFICATIONS_QUEUE,
           'notification.send-email',
-          { notificationId: id },
-          0,
-        )
-      ) {
-        counts.redriven += 1;
+          data,
+          counts,
+          (failed) => this.email.retriesExhausted(data, failed.attemptsMade, failed.failedReason),
+        );
       }
+      if (pending.length < BATCH) break;
+      after = pending[pending.length - 1].id;
     }
   }
 
   /**
-   * Makes sure the job is in Redis and not given up on: added when missing, retried when it failed. For timers
-   * and e-mail, where there is no person to decide; a failed delivery goes to an admin instead.
+   * Adds a job that Redis does not have. One that failed for good is not started again: its failure is written
+   * to the database (`markFailed`, which does nothing when the worker already did), where an admin sees it.
+   */
+  private async ensureJobOrMarkFailed<N extends JobName>(
+    queueName: string,
+    name: N,
+    data: JobOf<N>,
+    counts: ReconcileCounts,
+    markFailed: (failed: { failedReason: string; attemptsMade: number }) => Promise<boolean>,
+  ): Promise<void> {
+    const queue = this.queues.get(queueName);
+    const jobId = jobIdFor(name, data);
+    const existing = await queue.getJob(jobId);
+    if (!existing) {
+      await queue.add(name, data, { jobId });
+      counts.redriven += 1;
+    } else if ((await existing.isFailed()) && (await markFailed(existing))) {
+      counts.markedFailed += 1;
+    }
+  }
+
+  /**
+   * Makes sure the job is in Redis and not given up on: added when missing, retried when it failed. For timers,
+   * where there is no person to decide; a failed delivery goes to an admin instead.
    */
   private async ensureJob<N extends JobName>(
     queueName: string,
