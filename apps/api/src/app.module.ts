@@ -2,8 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ExpressAdapter } from '@bull-board/express';
-import { BullBoardModule } from '@bull-board/nestjs';
 import { AuthModule } from '@lr/auth';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
@@ -17,9 +15,9 @@ import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { RequestsController } from './controllers/requests.controller';
-import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
 import { AuthorizationGuard } from './http/authorization.guard';
+import { DashboardSessions } from './http/dashboard-sessions';
 import { DrainingService } from './http/draining.service';
 import { QueueDashboard } from './http/queue-dashboard';
 import { RateLimitModule } from './http/rate-limit';
@@ -36,12 +34,6 @@ export class AppModule {
         AuthModule,
         TerminusModule,
         RateLimitModule,
-        // The queue dashboard, for admins only (see AdminOnlyMiddleware).
-        BullBoardModule.forRoot({
-          route: QUEUE_DASHBOARD_ROUTE,
-          adapter: ExpressAdapter,
-          middleware: AdminOnlyMiddleware,
-        }),
       ],
       controllers: [
         HealthController,
@@ -62,6 +54,8 @@ export class AppModule {
         // Then the authorization matrix: a role with no scope for the route's action is refused here.
         { provide: APP_GUARD, useClass: AuthorizationGuard },
         DrainingService,
+        // The queue dashboard, mounted by configureApp.
+        DashboardSessions,
         QueueDashboard,
       ],
     };

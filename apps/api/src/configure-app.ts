@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, static as serveStatic } from 'express';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { QUEUE_DASHBOARD_ROUTE, QueueDashboard } from './http/queue-dashboard';
 import { PORTAL_ROUTE, corsOptions, securityHeaders } from './http/security';
 import { strictValidationPipe } from './http/validation';
 
@@ -22,6 +23,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableCors(corsOptions(config));
   // A body over the limit is refused (413, problem+json) without reading past the limit.
   app.use(json({ limit: config.bodyLimit }));
+  app.use(QUEUE_DASHBOARD_ROUTE, app.get(QueueDashboard).router());
   servePortal(app, config);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -73,11 +73,11 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
 
   it('keeps the queue dashboard working under its page policy', async () => {
     const admin = `Bearer ${await t.token('waal-admin')}`;
-    const page = await t.http().get('/admin/queues').set('Authorization', admin);
+    const page = await t.http().get('/admin/queues/uni-waal/').set('Authorization', admin);
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(inlineScripts(page)).toEqual([]);
-    const files = assets(page, '/admin/queues/');
+    const files = assets(page, '/admin/queues/uni-waal/');
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
     for (const file of files) {
       const asset = await t.http().get(file).set('Authorization', admin);
