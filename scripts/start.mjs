@@ -108,8 +108,14 @@ async function main() {
   }
 
   const port = env.PORT;
+  const development = env.DEV_TOKENS_ENABLED === 'true';
   console.log(`
-Leerroutes is starting on http://localhost:${port}
+Leerroutes is starting on http://localhost:${port}${
+    development
+      ? `, in DEVELOPMENT MODE (NODE_ENV=${env.NODE_ENV}): the development sign-in gives a token for any
+demo person to anyone who asks. Never run this on a server; production runs node dist/apps/api/src/main.js.`
+      : ''
+  }
   Portal             http://localhost:${port}/portal/  (sign in as any demo person)
   API documentation  http://localhost:${port}/docs
   Health             http://localhost:${port}/health

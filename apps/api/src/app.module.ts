@@ -2,8 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ExpressAdapter } from '@bull-board/express';
-import { BullBoardModule } from '@bull-board/nestjs';
 import { AuthModule } from '@lr/auth';
 import { loadConfig } from '@lr/config';
 import { CoreModule, CoreOptions } from '@lr/core';
@@ -17,10 +15,10 @@ import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { RequestsController } from './controllers/requests.controller';
-import { AdminOnlyMiddleware, QUEUE_DASHBOARD_ROUTE } from './http/admin-only.middleware';
 import { BearerAuthGuard } from './http/auth.guard';
 import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
 import { AuthorizationGuard } from './http/authorization.guard';
+import { DashboardSessions } from './http/dashboard-sessions';
 import { DrainingService } from './http/draining.service';
 import { QueueDashboard } from './http/queue-dashboard';
 import { RateLimitModule } from './http/rate-limit';
@@ -39,12 +37,6 @@ export class AppModule {
         // For DeclaredFieldsInterceptor, which plans every route's response at start.
         DiscoveryModule,
         RateLimitModule,
-        // The queue dashboard, for admins only (see AdminOnlyMiddleware).
-        BullBoardModule.forRoot({
-          route: QUEUE_DASHBOARD_ROUTE,
-          adapter: ExpressAdapter,
-          middleware: AdminOnlyMiddleware,
-        }),
       ],
       controllers: [
         HealthController,
@@ -68,6 +60,8 @@ export class AppModule {
         DeclaredFieldsInterceptor,
         { provide: APP_INTERCEPTOR, useExisting: DeclaredFieldsInterceptor },
         DrainingService,
+        // The queue dashboard, mounted by configureApp.
+        DashboardSessions,
         QueueDashboard,
       ],
     };

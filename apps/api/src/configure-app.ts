@@ -1,21 +1,29 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'fs';
 import type { NextFunction, Request, Response } from 'express';
 import { json, static as serveStatic } from 'express';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { QUEUE_DASHBOARD_ROUTE, QueueDashboard } from './http/queue-dashboard';
 import { PORTAL_ROUTE, corsOptions, securityHeaders } from './http/security';
 import { strictValidationPipe } from './http/validation';
 
 /** Everything main.ts and the end-to-end tests share, so tests exercise the app as it runs. */
 export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
+  // Behind a load balancer or TLS proxy the socket's address is the proxy's: with TRUST_PROXY, request.ip
+  // (the rate limit's key, the audit's client address) and request.secure (the dashboard cookie's Secure)
+  // come from the X-Forwarded-* headers the trusted proxies set. Off by default, since a client could
+  // otherwise name any address it likes.
+  (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   // Headers first, so that every answer carries them, a preflight or a 413 included.
   app.use(securityHeaders());
   app.enableCors(corsOptions(config));
   // A body over the limit is refused (413, problem+json) without reading past the limit.
   app.use(json({ limit: config.bodyLimit }));
+  app.use(QUEUE_DASHBOARD_ROUTE, app.get(QueueDashboard).router());
   servePortal(app, config);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

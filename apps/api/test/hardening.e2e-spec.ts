@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { getStorageToken } from '@nestjs/throttler';
 import { randomBytes } from 'crypto';
 import type { Response } from 'supertest';
+import { AuditEntryEntity, OfferingEntity } from '@lr/database';
 import { RedisRateLimitStorage } from '../src/http/rate-limit';
 import { TestApp } from './test-app';
 
@@ -72,11 +73,11 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
 
   it('keeps the queue dashboard working under its page policy', async () => {
     const admin = `Bearer ${await t.token('waal-admin')}`;
-    const page = await t.http().get('/admin/queues').set('Authorization', admin);
+    const page = await t.http().get('/admin/queues/uni-waal/').set('Authorization', admin);
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(inlineScripts(page)).toEqual([]);
-    const files = assets(page, '/admin/queues/');
+    const files = assets(page, '/admin/queues/uni-waal/');
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
     for (const file of files) {
       const asset = await t.http().get(file).set('Authorization', admin);
@@ -249,5 +250,59 @@ describe('rate limits, shared by every API process on the same Redis', () => {
     open.delete(b);
     await b.close();
     expect(storage.redis.status).toBe('end');
+  });
+});
+
+describe('behind a proxy', () => {
+  const LIMIT = 3;
+  let proxied: TestApp;
+  let direct: TestApp;
+
+  beforeAll(async () => {
+    const env = { RATE_LIMIT_PER_MINUTE: String(LIMIT), SHUTDOWN_DRAIN_MS: '0' };
+    [proxied, direct] = await Promise.all([
+      TestApp.start({ withWorker: false, env: { ...env, TRUST_PROXY: '1' } }),
+      TestApp.start({ withWorker: false, env }),
+    ]);
+  });
+  afterAll(() => Promise.all([proxied.close(), direct.close()]));
+
+  const from = (app: TestApp, address: string) =>
+    app.http().get('/me').set('X-Forwarded-For', address);
+
+  it('with TRUST_PROXY=1, limits each client by the address the proxy names', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await from(proxied, '203.0.113.7')).status).toBe(401);
+    expect((await from(proxied, '203.0.113.7')).status).toBe(429);
+    // Another client behind the same proxy (the same socket address) goes on.
+    expect((await from(proxied, '203.0.113.8')).status).toBe(401);
+  });
+
+  it('with TRUST_PROXY=1, writes the client the proxy names into the audit log', async () => {
+    const { id: offeringId } = await proxied.dataSource.manager.findOneByOrFail(OfferingEntity, {
+      institutionCode: 'uni-ijssel',
+      code: 'DS-ML',
+    });
+    const created = await proxied
+      .http()
+      .post('/requests')
+      .set('Authorization', `Bearer ${await proxied.token('macca')}`)
+      .set('X-Forwarded-For', '198.51.100.23')
+      .send({
+        motivation: 'This learning route fits my graduation plan.',
+        components: [
+          { offeringId, countsAs: 'elective-space', motivation: 'It completes my profile.' },
+        ],
+      });
+    expect(created.status).toBe(201);
+    const [entry] = await proxied.dataSource.manager.findBy(AuditEntryEntity, {
+      objectId: (created.body as { id: string }).id,
+    });
+    expect(entry.clientAddress).toBe('198.51.100.23');
+  });
+
+  it('without TRUST_PROXY, ignores a forged X-Forwarded-For and counts the socket address', async () => {
+    const statuses = [];
+    for (let i = 0; i <= LIMIT; i++) statuses.push((await from(direct, `203.0.113.${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

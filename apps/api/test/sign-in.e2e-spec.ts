@@ -201,17 +201,43 @@ describe('sign-in: OpenID Connect tokens of the institutions’ issuers', () => 
   });
 });
 
-describe('the development issuer in production', () => {
-  it('refuses to start the API with NODE_ENV=production and development sign-in on', () => {
+describe('the development issuer outside explicit development mode', () => {
+  const start = (env: NodeJS.ProcessEnv) => {
     const result = spawnSync(process.execPath, ['dist/apps/api/src/main.js'], {
       cwd: join(__dirname, '../../..'),
-      env: { ...process.env, NODE_ENV: 'production', DEV_TOKENS_ENABLED: 'true' },
+      env,
       encoding: 'utf8',
       timeout: 20000,
     });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+
+  it('refuses to start the API with NODE_ENV=production and development sign-in on', () => {
+    const result = start({ ...process.env, NODE_ENV: 'production', DEV_TOKENS_ENABLED: 'true' });
     expect(result.status).not.toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(
+    expect(result.output).toMatch(
       /"DEV_TOKENS_ENABLED" must be false in production: the development issuer signs a token for anyone/,
     );
+  });
+
+  it('refuses to start the API with development sign-in on and NODE_ENV unset', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DEV_TOKENS_ENABLED: 'true' };
+    delete env.NODE_ENV;
+    const result = start(env);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(
+      /"DEV_TOKENS_ENABLED" must be false in production: .*unset means production/,
+    );
+  });
+
+  it('refuses to start the API with development sign-in on an address other than loopback', () => {
+    const result = start({
+      ...process.env,
+      NODE_ENV: 'development',
+      DEV_TOKENS_ENABLED: 'true',
+      HOST: '0.0.0.0',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/"DEV_TOKENS_ENABLED" needs HOST on loopback .*not 0\.0\.0\.0/);
   });
 });

@@ -28,4 +28,62 @@ describe('sign-in configuration', () => {
     );
     expect(loadConfig({ NODE_ENV: 'production' }).devTokensEnabled).toBe(false);
   });
+
+  it('takes an unset NODE_ENV for production: no development sign-in, no demo people', () => {
+    expect(loadConfig({}).nodeEnv).toBe('production');
+    expect(loadConfig({}).developmentMode).toBe(false);
+    expect(() => loadConfig({ DEV_TOKENS_ENABLED: 'true' })).toThrow(
+      /^Invalid configuration: "DEV_TOKENS_ENABLED" must be false in production: .*unset means production\)$/,
+    );
+    for (const mode of ['development', 'test']) {
+      expect(loadConfig({ NODE_ENV: mode, DEV_TOKENS_ENABLED: 'true' }).developmentMode).toBe(true);
+    }
+  });
+
+  it('refuses development sign-in on an address other than loopback', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'leerroutes.example']) {
+      expect(() =>
+        loadConfig({ NODE_ENV: 'development', DEV_TOKENS_ENABLED: 'true', HOST: host }),
+      ).toThrow(
+        `"DEV_TOKENS_ENABLED" needs HOST on loopback (127.0.0.1, ::1 or localhost), not ${host}`,
+      );
+    }
+    for (const host of ['127.0.0.1', '::1', 'localhost']) {
+      const config = loadConfig({ NODE_ENV: 'test', DEV_TOKENS_ENABLED: 'true', HOST: host });
+      expect(config.devTokensEnabled).toBe(true);
+    }
+    expect(loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' }).devTokensEnabled).toBe(false);
+  });
+
+  it('lets a container publishing to loopback only opt in to development sign-in on 0.0.0.0, never in production', () => {
+    const container = {
+      DEV_TOKENS_ENABLED: 'true',
+      HOST: '0.0.0.0',
+      DEV_TOKENS_ALLOW_NON_LOOPBACK: 'true',
+    };
+    expect(loadConfig({ ...container, NODE_ENV: 'development' }).devTokensEnabled).toBe(true);
+    expect(() => loadConfig(container)).toThrow(/must be false in production/);
+    expect(() => loadConfig({ ...container, NODE_ENV: 'production' })).toThrow(
+      /must be false in production/,
+    );
+  });
+});
+
+describe('proxy configuration', () => {
+  it('trusts no proxy unless told, then a number of hops or addresses and subnets', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.2,loopback, fd00::/8' }).trustProxy,
+    ).toEqual(['10.0.0.0/8', '192.168.1.2', 'loopback', 'fd00::/8']);
+  });
+
+  it('refuses what is neither a number of hops nor addresses and subnets', () => {
+    for (const wrong of ['true', 'proxy.example', '10.0.0.0/33', '-1', '1.2.3.4/8/8']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(
+        /"TRUST_PROXY" must be a number of proxies or a list of addresses and subnets/,
+      );
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { resolve } from 'path';
 import * as Joi from 'joi';
 
@@ -39,6 +40,46 @@ function issuerOverrides(value: string): Record<string, string> {
   );
 }
 
+/** Where the development sign-in may listen: nothing outside this machine can ask it for a token. */
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+
+/**
+ * The development sign-in signs a token for anyone who asks, so it must never be on by accident: only in a
+ * NODE_ENV set to development or test (unset means production), and only on a loopback address unless a
+ * container that publishes its port to 127.0.0.1 alone says so with DEV_TOKENS_ALLOW_NON_LOOPBACK.
+ */
+function devSignInProblem(env: ValidatedEnv): string | undefined {
+  if (!env.DEV_TOKENS_ENABLED) return undefined;
+  if (env.NODE_ENV === 'production') {
+    return '"DEV_TOKENS_ENABLED" must be false in production: the development issuer signs a token for anyone who asks (it needs NODE_ENV=development or test; unset means production)';
+  }
+  if (!LOOPBACK_HOSTS.includes(env.HOST) && !env.DEV_TOKENS_ALLOW_NON_LOOPBACK) {
+    return `"DEV_TOKENS_ENABLED" needs HOST on loopback (127.0.0.1, ::1 or localhost), not ${env.HOST}: the development issuer signs a token for anyone who can reach the API`;
+  }
+  return undefined;
+}
+
+/** TRUST_PROXY as Express's "trust proxy": false, a number of hops, or addresses and subnets. */
+function trustProxy(value: string): false | number | string[] {
+  if (value === '' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** An address, a subnet (address/prefix), or one of proxy-addr's names for the private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return (
+    prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128))
+  );
+}
+
 function originList(value: string): string[] {
   return value
     .split(',')
@@ -48,10 +89,12 @@ function originList(value: string): string[] {
 
 /**
  * The one schema for the environment. Everything else reads the typed AppConfig, never process.env.
- * Defaults suit a developer's machine; production must set what has no safe default.
+ * Defaults suit a developer's machine, except NODE_ENV: unset means production, so that a bare
+ * `node dist/apps/api/src/main.js` never has the development sign-in or demo people; production must set
+ * what has no safe default.
  */
 export const configSchema = Joi.object({
-  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('production'),
   HOST: Joi.string().default('127.0.0.1'),
   PORT: Joi.number().port().default(3000),
   DATABASE_URL: Joi.string()
@@ -88,15 +131,8 @@ export const configSchema = Joi.object({
   OIDC_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(300).default(30),
   OIDC_JWKS_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   OIDC_JWKS_COOLDOWN_MS: Joi.number().integer().min(0).max(3600000).default(30000),
-  DEV_TOKENS_ENABLED: Joi.boolean()
-    .default(false)
-    .when('NODE_ENV', {
-      is: 'production',
-      then: Joi.valid(false).messages({
-        'any.only':
-          '"DEV_TOKENS_ENABLED" must be false in production: the development issuer signs a token for anyone who asks',
-      }),
-    }),
+  DEV_TOKENS_ENABLED: Joi.boolean().default(false),
+  DEV_TOKENS_ALLOW_NON_LOOPBACK: Joi.boolean().default(false),
   DEV_ISSUER_PORT: Joi.number().port().default(3001),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
@@ -131,6 +167,21 @@ export const configSchema = Joi.object({
     .default('100kb'),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).max(1000000).default(600),
   PORTAL_DIR: Joi.string().default('dist/portal'),
+  TRUST_PROXY: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      const trusted = trustProxy(value);
+      const wrong = Array.isArray(trusted) ? trusted.filter((entry) => !isProxyAddress(entry)) : [];
+      return wrong.length === 0
+        ? value
+        : helpers.message({
+            custom: `"TRUST_PROXY" must be a number of proxies or a list of addresses and subnets (10.0.0.0/8, loopback), not ${wrong.join(', ')}`,
+          });
+    }),
+}).custom((env: ValidatedEnv, helpers) => {
+  const problem = devSignInProblem(env);
+  return problem ? helpers.message({ custom: problem }) : env;
 });
 
 export interface AppConfig {
@@ -152,6 +203,8 @@ export interface AppConfig {
   oidcJwksCooldownMs: number;
   /** Development sign-in: the bundled issuer stands in for every institution's, and POST /dev/tokens signs. */
   devTokensEnabled: boolean;
+  /** NODE_ENV is development or test, said explicitly: demo people may be seeded. */
+  developmentMode: boolean;
   /** Where the development issuer listens on 127.0.0.1; 0 picks a free port (tests). */
   devIssuerPort: number;
   workerConcurrency: number;
@@ -176,6 +229,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** The built web portal the API serves under /portal/ (absolute, or relative to the working directory). */
   portalDir: string;
+  /** Express's "trust proxy": which proxies' X-Forwarded-For and X-Forwarded-Proto to believe; false: none. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigValidationError extends Error {}
@@ -194,6 +249,7 @@ interface ValidatedEnv {
   OIDC_JWKS_TIMEOUT_MS: number;
   OIDC_JWKS_COOLDOWN_MS: number;
   DEV_TOKENS_ENABLED: boolean;
+  DEV_TOKENS_ALLOW_NON_LOOPBACK: boolean;
   DEV_ISSUER_PORT: number;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
@@ -212,6 +268,7 @@ interface ValidatedEnv {
   BODY_LIMIT: string;
   RATE_LIMIT_PER_MINUTE: number;
   PORTAL_DIR: string;
+  TRUST_PROXY: string;
 }
 
 /** Validates the environment once and returns the typed config; lists every problem in one message. */
@@ -236,6 +293,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcJwksTimeoutMs: value.OIDC_JWKS_TIMEOUT_MS,
     oidcJwksCooldownMs: value.OIDC_JWKS_COOLDOWN_MS,
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
+    developmentMode: value.NODE_ENV !== 'production',
     devIssuerPort: value.DEV_ISSUER_PORT,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
@@ -254,5 +312,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: value.BODY_LIMIT,
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
     portalDir: resolve(value.PORTAL_DIR),
+    trustProxy: trustProxy(value.TRUST_PROXY),
   };
 }

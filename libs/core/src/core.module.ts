@@ -33,7 +33,8 @@ export class CoreModule {
                 'res.headers["set-cookie"]',
               ],
               serializers: {
-                // The queue dashboard takes a token once in its URL; it is not written to the logs.
+                // The queue dashboard once took a token in its URL; one still sent there by habit (an old
+                // bookmark) is not written to the logs.
                 req: (req: { url?: string }) => ({
                   ...req,
                   url: req.url?.replace(/([?&]token=)[^&]*/, '$1[Redacted]'),

@@ -9,13 +9,15 @@ import {
 import type { InstitutionDefinition } from './institution.definition';
 
 /**
- * Writes the institutions' catalogues and, unless told not to, their demo people. Idempotent: rows that exist
- * are left as they are, so places already taken in an offering are never reset.
+ * Writes the institutions' catalogues and, when asked, their demo people. Idempotent: rows that exist are left
+ * as they are, so places already taken in an offering are never reset. Demo people have no default: each caller
+ * says whether it wants them (the CLI only in development mode, see AppConfig.developmentMode), since a demo
+ * admin in a real institution's database is an account nobody owns.
  */
 export async function seedInstitutions(
   em: EntityManager,
   definitions: InstitutionDefinition[],
-  { demoPeople = true } = {},
+  { demoPeople }: { demoPeople: boolean },
 ): Promise<void> {
   const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
     if (rows.length > 0)

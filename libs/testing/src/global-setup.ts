@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(databaseUrl(template))).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS));
+    await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS, { demoPeople: true }));
   } finally {
     await dataSource.destroy();
   }

@@ -2,7 +2,7 @@ import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-option
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '@lr/config';
-import { QUEUE_DASHBOARD_ROUTE } from './admin-only.middleware';
+import { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard';
 
 /** HTML pages the API serves besides the portal: the OpenAPI documentation and the queue dashboard. */
 const PAGE_ROUTES = ['/docs', QUEUE_DASHBOARD_ROUTE];
