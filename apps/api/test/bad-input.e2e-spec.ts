@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { ComponentEntity, RequestEntity } from '@lr/database';
 import { Journey } from './journey';
 import { TestApp } from './test-app';
@@ -161,6 +162,134 @@ describe('bad input gets a clear problem and changes nothing', () => {
     expect(page.body.total).toBeGreaterThan(4);
     expect((await t.as('macca').get('/offerings?pageSize=1000')).status).toBe(400);
     expect((await t.as('macca').get('/offerings?page=zero')).status).toBe(400);
+  });
+
+  /** Expects a 400 problem that names exactly these fields. */
+  const refused = (response: Response, ...fields: string[]) => {
+    expect({ status: response.status, type: response.headers['content-type'] }).toEqual({
+      status: 400,
+      type: expect.stringMatching(/^application\/problem\+json/),
+    });
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(fields);
+  };
+
+  it('refuses a number out of range, or not written as a plain decimal, in a query, naming it', async () => {
+    const cases: [person: string, path: string, field: string][] = [
+      ['macca', '/offerings?page=1e22', 'page'],
+      ['macca', '/offerings?page=100001', 'page'],
+      ['macca', '/offerings?page=9007199254740993', 'page'],
+      ['macca', '/offerings?page=0x10', 'page'],
+      ['macca', '/offerings?page=1e1', 'page'],
+      ['macca', '/offerings?page=-0', 'page'],
+      ['macca', '/offerings?pageSize=1e2', 'pageSize'],
+      ['macca', '/offerings?minCredits=1e22', 'minCredits'],
+      ['macca', '/offerings?maxCredits=0x10', 'maxCredits'],
+      ['macca', '/offerings?minCredits=0.001', 'minCredits'],
+      ['macca', '/requests?page=1e22', 'page'],
+      ['macca', '/notifications?page=1e22', 'page'],
+      ['macca', '/institutions?page=1e22', 'page'],
+      ['waal-eb-life', '/inbox/exam-board?page=1e22', 'page'],
+      ['waal-eb-life', '/inbox/exam-board?route=0x5', 'route'],
+      ['waal-admin', '/audit?page=1e22', 'page'],
+      ['waal-admin', '/admin/delivery-failures?page=1e22', 'page'],
+    ];
+    const wrong: string[] = [];
+    for (const [person, path, field] of cases) {
+      const response = await t.as(person).get(path);
+      const fields = response.body.errors?.map((e: { field: string }) => e.field);
+      if (response.status !== 400 || JSON.stringify(fields) !== JSON.stringify([field]))
+        wrong.push(`${path}: ${response.status} ${JSON.stringify(fields)}`);
+    }
+    expect(wrong).toEqual([]);
+    const last = await t.as('macca').get('/offerings?page=100000&pageSize=100');
+    expect(last.status).toBe(200);
+    expect(last.body.items).toEqual([]);
+  });
+
+  it('refuses a number out of range in a body, naming it, and changes nothing', async () => {
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const approval = j.path(request, 0, 'approval');
+    const before = await counts();
+    refused(
+      await t.as('waal-eb-life').post(approval, { decision: 'approve', credits: 1e-7 }),
+      'credits',
+    );
+    refused(
+      await t.as('waal-eb-life').post(approval, { decision: 'approve', credits: 6.001 }),
+      'credits',
+    );
+    refused(
+      await t.as('waal-eb-life').post(approval, { decision: 'approve', expectedVersion: 1e22 }),
+      'expectedVersion',
+    );
+    refused(
+      await t.as('waal-eb-life').post(approval, { decision: 'approve', expectedVersion: 2 ** 31 }),
+      'expectedVersion',
+    );
+    expect(await counts()).toEqual(before);
+    expect(await j.state(request.components[0].id)).toBe('awaiting_approval');
+  });
+
+  it('refuses control characters and lone surrogates in any text: body, query and path', async () => {
+    const offeringId = await j.offeringId('uni-ijssel/DS-ML');
+    const draft = (motivation: string, componentMotivation = 'It completes my profile.') => ({
+      motivation,
+      components: [{ offeringId, countsAs: 'minor', motivation: componentMotivation }],
+    });
+    const before = await counts();
+    refused(await t.as('macca').post('/requests', draft('A good reason\u0000')), 'motivation');
+    refused(
+      await t.as('macca').post('/requests', draft('A good reason', 'bell \u0007')),
+      'components.0.motivation',
+    );
+    refused(await t.as('macca').post('/requests', draft('A good reason \ud800')), 'motivation');
+    refused(await t.as('macca').post('/requests', draft('A good reason \udc00 x')), 'motivation');
+    refused(await t.as('macca').post('/requests', draft('A good reason \u001b[31m')), 'motivation');
+    refused(await t.as('macca').post('/requests', draft('A good reason \u007f')), 'motivation');
+    refused(await t.as('macca').post('/requests', draft('A good reason \u0085')), 'motivation');
+    refused(await t.as('macca').get('/offerings?q=%00'), 'q');
+    refused(await t.as('macca').get('/offerings?period=P3%1B'), 'period');
+    refused(await t.as('macca').get('/offerings?q=ok&q=%07'), 'q.1');
+    refused(await t.as('macca').get('/institutions/uni%00'), 'code');
+    refused(await t.as('macca').get('/students/macca%00/credit-record'), 'studentId');
+    refused(await t.http().post('/dev/tokens').send({ personId: 'macca\u0000' }), 'personId');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps text with line breaks, tabs, emoji, bidirectional marks and combining characters as sent', async () => {
+    const offeringId = await j.offeringId('uni-ijssel/DS-ML');
+    const motivation =
+      'Line one\r\nline two\ttabbed; 👩‍🔬 \u202Ereversed\u202C, cafe\u0301, a\u200Db, ✓ «ok»';
+    const created = await t.as('macca').post('/requests', {
+      motivation,
+      components: [{ offeringId, countsAs: 'minor', motivation: 'Σ 💚\n' }],
+    });
+    expect(created.status).toBe(201);
+    const stored = await t.dataSource.manager.findOneByOrFail(RequestEntity, {
+      id: created.body.id,
+    });
+    expect(stored.motivation).toBe(motivation);
+  });
+
+  it('refuses prototype keys, bodies that are no object and nesting beyond reason', async () => {
+    const before = await counts();
+    const raw = (path: string, json: string) =>
+      t.http().post(path).set('Content-Type', 'application/json').send(json);
+    refused(
+      await raw('/dev/tokens', '{"personId":"macca","__proto__":{"polluted":true}}'),
+      '__proto__',
+    );
+    refused(
+      await raw('/dev/tokens', '{"personId":"macca","constructor":{"prototype":{}}}'),
+      'constructor',
+    );
+    refused(await t.as('macca').get('/offerings?__proto__=1'), '__proto__');
+    refused(await raw('/dev/tokens', '[{"personId":"macca"}]'), 'body');
+    const deep = '['.repeat(50000) + ']'.repeat(50000);
+    refused(await raw('/dev/tokens', `{"personId":${deep}}`), 'personId');
+    refused(await raw('/dev/tokens', deep), 'body');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await counts()).toEqual(before);
   });
 
   it('searches and filters the catalogue', async () => {

@@ -2,30 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
-  IsPositive,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { CREDIT_UNITS, GRADING_SCALES } from '@lr/domain';
 import type { CreditUnit, GradingScale } from '@lr/domain';
-
-/** Credits are at most a whole mbo programme's study load in hours. */
-const MAX_CREDITS = 10000;
+import { MAX_CREDITS, MAX_VERSION, NumberField } from './number-field';
 
 class VersionedDto {
-  @ApiPropertyOptional({
+  @NumberField({
+    min: 1,
+    max: MAX_VERSION,
+    optional: true,
     description: 'The component version you decided on; a newer one gives 409',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
   expectedVersion?: number;
 }
 
@@ -42,13 +35,13 @@ export class ApprovalDecisionDto extends VersionedDto {
   @IsNotEmpty({ message: 'motivation is required for a rejection and may not be empty' })
   motivation?: string;
 
-  @ApiPropertyOptional({
+  @NumberField({
+    min: 0.01,
+    max: MAX_CREDITS,
+    places: 2,
+    optional: true,
     description: 'Credits in the home unit; defaults to the converted offering credits',
   })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(MAX_CREDITS)
   credits?: number;
 
   @ApiPropertyOptional({
@@ -97,13 +90,12 @@ export class ResultDto extends VersionedDto {
   @IsBoolean()
   passed: boolean;
 
-  @ApiProperty({
+  @NumberField({
+    min: 0,
+    max: MAX_CREDITS,
+    places: 2,
     description: "Credits obtained, in creditUnit (default: the offering's unit)",
-    minimum: 0,
   })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(MAX_CREDITS)
   credits: number;
 
   @ApiPropertyOptional({ enum: CREDIT_UNITS })
@@ -121,13 +113,13 @@ export class RecognitionDecisionDto extends VersionedDto {
   @IsIn(['recognise', 'refuse'])
   decision: 'recognise' | 'refuse';
 
-  @ApiPropertyOptional({
+  @NumberField({
+    min: 0.01,
+    max: MAX_CREDITS,
+    places: 2,
+    optional: true,
     description: 'Credits in the home unit; defaults to the converted result',
   })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @IsPositive()
-  @Max(MAX_CREDITS)
   credits?: number;
 
   @ApiPropertyOptional({ maxLength: 200 })

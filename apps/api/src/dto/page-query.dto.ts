@@ -1,34 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/domain';
 import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/domain';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '@lr/workflow';
+import { MAX_CREDITS, NumberField, fromDecimalText } from './number-field';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @NumberField({ min: 1, max: MAX_PAGE, optional: true, fromQuery: true, default: 1 })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @NumberField({ min: 1, max: MAX_PAGE_SIZE, optional: true, fromQuery: true, default: 20 })
   pageSize: number = 20;
 }
 
@@ -71,18 +53,10 @@ export class OfferingSearchQueryDto extends InstitutionListQueryDto {
   @IsIn(CREDIT_UNITS)
   creditUnit?: CreditUnit;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
+  @NumberField({ min: 0, max: MAX_CREDITS, places: 2, optional: true, fromQuery: true })
   minCredits?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber()
-  @Min(0)
+  @NumberField({ min: 0, max: MAX_CREDITS, places: 2, optional: true, fromQuery: true })
   maxCredits?: number;
 }
 
@@ -97,7 +71,7 @@ export class InboxQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: [4, 5, 6] })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(fromDecimalText)
   @IsIn([4, 5, 6])
   route?: LearningRoute;
 }

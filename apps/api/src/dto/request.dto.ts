@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -61,6 +62,8 @@ export class CreateRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  // ValidateNested alone validates an array inside the array item by item, and so let [[component]] through.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ComponentDraftDto)
   components: ComponentDraftDto[];

@@ -23,25 +23,19 @@ export class ValidationFailedException extends HttpException {
 
 /**
  * An error that Express's body parser raises before any route runs (too large, unreadable, unsupported
- * charset): it carries a 4xx status and is marked safe to show (`expose`, from the http-errors package).
+ * charset, a compressed body that does not inflate): it carries a 4xx status and is marked safe to show
+ * (`expose`, from the http-errors package). Not every one has a `type`: an inflate error has none.
  */
 interface ClientHttpError extends Error {
   status: number;
   expose: true;
-  type: string;
   limit?: number;
 }
 
 function isClientHttpError(exception: unknown): exception is ClientHttpError {
   if (!(exception instanceof Error)) return false;
-  const { status, expose, type } = exception as Partial<ClientHttpError>;
-  return (
-    expose === true &&
-    typeof type === 'string' &&
-    typeof status === 'number' &&
-    status >= 400 &&
-    status < 500
-  );
+  const { status, expose } = exception as Partial<ClientHttpError>;
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
