@@ -1,5 +1,14 @@
 import { Actor, ComponentScope, ROLES, Role } from './actor';
-import { ComponentEvent, Party, TRANSITIONS } from './component-state';
+import {
+  ComponentEvent,
+  ComponentState,
+  Party,
+  SIDE_OF_PARTY,
+  SYSTEM_SIDE_FROM,
+  Side,
+  TRANSITIONS,
+  findTransition,
+} from './component-state';
 import { ForbiddenError, NotFoundError } from './errors';
 
 /**
@@ -295,4 +304,32 @@ export function canSee(actor: Actor, component: ComponentScope): boolean {
     actor.role === 'system' ||
     permits(actor.role, 'request.read', scopesOf(actor, componentFacts(component)))
   );
+}
+
+/** One step of a component's history, as the timeline records it. */
+export interface Step {
+  /** A state-table event, or 'create', which opens the timeline. */
+  event: string;
+  /** The state the step started from ('none' for the creation). */
+  from: string;
+  actorRole: string;
+  actorInstitutionCode: string;
+}
+
+/**
+ * Which side took a step: the party the state table names for it, the worker by the state it acted in, an admin
+ * by their institution. The institution alone cannot tell: within one institution (learning route 4) home and
+ * host are the same, yet a host's staff may not read the home side's steps (the student's motivation, the exam
+ * board's decisions). What the table does not name (the creation) is the home side's.
+ */
+export function sideOfStep(step: Step, hostInstitutionCode: string): Side {
+  if (step.actorRole === 'system') return SYSTEM_SIDE_FROM[step.from as ComponentState] ?? 'home';
+  if (step.actorRole === 'admin') {
+    return step.actorInstitutionCode === hostInstitutionCode ? 'host' : 'home';
+  }
+  const party = findTransition(step.from as ComponentState, step.event as ComponentEvent)?.by.find(
+    (p): p is keyof typeof SIDE_OF_PARTY =>
+      p !== 'system' && p !== 'admin' && PARTY_GRANTS[p].role === step.actorRole,
+  );
+  return party ? SIDE_OF_PARTY[party] : 'home';
 }

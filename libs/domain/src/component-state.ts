@@ -138,6 +138,30 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'result_recorded', event: 'redeliver', to: 'result_recorded', by: ['admin'] },
 ];
 
+/** The two sides of a component: the student's home institution and programme, and the host of the unit. */
+export type Side = 'home' | 'host';
+
+/** The side each party acts for. An admin acts for whichever side their own institution is (sideOfStep). */
+export const SIDE_OF_PARTY: Record<Exclude<Party, 'admin' | 'system'>, Side> = {
+  student: 'home',
+  'home-exam-board': 'home',
+  'home-registrar': 'home',
+  'host-admissions': 'host',
+  'host-registrar': 'host',
+};
+
+/**
+ * The side the worker acts for in a step from each state. From approval until enrolment the component is the
+ * host's to handle (delivery to its system, its waiting list, its enrolment deadline); a recorded result
+ * travels home, where it is recognised. A test holds every system transition of the table to an entry here.
+ */
+export const SYSTEM_SIDE_FROM: Partial<Record<ComponentState, Side>> = {
+  approved: 'host',
+  awaiting_admission: 'host',
+  waitlisted: 'host',
+  result_recorded: 'home',
+};
+
 /** States a component never leaves. */
 export const FINAL_STATES: readonly ComponentState[] = [
   'rejected_by_host',

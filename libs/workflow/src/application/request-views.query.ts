@@ -19,6 +19,7 @@ import {
   canSee,
   grantedScopes,
   objectionTermEnds,
+  sideOfStep,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
@@ -238,11 +239,15 @@ export type HostRequestView = ReturnType<typeof forHost>;
 
 /**
  * What a host's staff see: the student's name, home institution, student number and e-mail; the components at
- * this host with their offering, state, enrolment reference, proof of paid tuition (where the host asked for it),
- * result and refusal; and the timeline of what this host did. Not the student's motivation to their exam board, not the exam board's approval or recognition,
- * not the home programme, not results from elsewhere.
+ * this host with their offering, state, enrolment reference, proof of paid tuition (where the host asked for
+ * it), result and refusal; and of the timeline only the steps the host side took at this host (sideOfStep),
+ * even where home and host are one institution (learning route 4). Not the student's motivation to their exam
+ * board, not the exam board's approval or recognition, not the home programme, not results from elsewhere.
  */
 function forHost(view: RequestView, studentEmail: string | null, hostCode: string) {
+  const hostComponents = new Set(
+    view.components.filter((c) => c.host.code === hostCode).map((c) => c.id),
+  );
   return {
     id: view.id,
     status: view.status,
@@ -264,6 +269,18 @@ function forHost(view: RequestView, studentEmail: string | null, hostCode: strin
       rejection: c.rejection,
       result: c.result,
     })),
-    timeline: view.timeline.filter((e) => e.actor.institutionCode === hostCode),
+    timeline: view.timeline.filter(
+      (e) =>
+        hostComponents.has(e.componentId) &&
+        sideOfStep(
+          {
+            event: e.event,
+            from: e.from,
+            actorRole: e.actor.role,
+            actorInstitutionCode: e.actor.institutionCode,
+          },
+          hostCode,
+        ) === 'host',
+    ),
   };
 }
