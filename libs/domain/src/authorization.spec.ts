@@ -133,6 +133,16 @@ describe('scopes: the relation between an actor and an object', () => {
     expect(scopesOf(person('admin', 'hs-westland'), facts)).toEqual(['other']);
   });
 
+  it('makes an object one’s own by institution and subject together, never by subject alone', () => {
+    const facts = componentFacts(component);
+    expect(scopesOf(person('student', 'mbo-energie', 'macca', ['installatie']), facts)).toEqual([
+      'other',
+    ]);
+    expect(scopesOf(person('student', 'uni-ijssel', 'macca', ['msc-ds']), facts)).toEqual([
+      'host-institution',
+    ]);
+  });
+
   it('leaves out a side that is not involved yet: a draft is its student’s alone', () => {
     const draft = componentFacts({ ...component, submitted: false, sentToHost: false });
     expect(scopesOf(person('exam-board', 'uni-waal', 'eb', ['msc-food']), draft)).toEqual([

@@ -1,4 +1,4 @@
-import { Actor, ComponentScope, ROLES, Role } from './actor';
+import { Actor, ComponentScope, PersonKey, ROLES, Role, samePerson } from './actor';
 import {
   ComponentEvent,
   ComponentState,
@@ -207,7 +207,7 @@ export function permits(
  */
 export interface ObjectFacts {
   /** The student of a request or credit record, the recipient of a notification, the actor themselves. */
-  ownerId: string;
+  owner: PersonKey;
   home?: { institutionCode: string; programmeCode: string };
   hostInstitutionCode?: string;
 }
@@ -215,7 +215,7 @@ export interface ObjectFacts {
 /** Every scope that holds between the actor and the object; ['other'] when none does. */
 export function scopesOf(actor: Actor, facts: ObjectFacts): Scope[] {
   const scopes: Scope[] = [];
-  if (actor.id === facts.ownerId) scopes.push('own');
+  if (samePerson(actor, facts.owner)) scopes.push('own');
   if (facts.home && actor.institutionCode === facts.home.institutionCode) {
     if (actor.programmeCodes.includes(facts.home.programmeCode)) scopes.push('own-programme');
     scopes.push('own-institution');
@@ -230,7 +230,7 @@ export function scopesOf(actor: Actor, facts: ObjectFacts): Scope[] {
  */
 export function componentFacts(component: ComponentScope): ObjectFacts {
   return {
-    ownerId: component.studentId,
+    owner: { institutionCode: component.homeInstitutionCode, id: component.studentId },
     home: component.submitted
       ? {
           institutionCode: component.homeInstitutionCode,

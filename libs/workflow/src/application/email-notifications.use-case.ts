@@ -3,6 +3,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { NotificationEntity, PersonEntity } from '@lr/database';
 import type { NotificationJob } from '@lr/queue';
+import { recipientOf } from './people';
 import { RequestStore } from './request-store';
 
 /**
@@ -25,7 +26,7 @@ export class EmailNotificationsUseCase implements OnApplicationShutdown {
     const notification = await em.findOneBy(NotificationEntity, { id: job.notificationId });
     if (!notification || notification.emailStatus !== 'pending' || !this.transport)
       return 'skipped';
-    const person = await em.findOneByOrFail(PersonEntity, { id: notification.recipientId });
+    const person = await em.findOneByOrFail(PersonEntity, recipientOf(notification));
     await this.transport.sendMail({
       from: this.config.mailFrom,
       to: person.email,

@@ -5,7 +5,6 @@ import {
   ComponentResultEntity,
   CreditEntryEntity,
   OfferingEntity,
-  PersonEntity,
   RecognitionEntity,
   RequestEntity,
   TransitionEntity,
@@ -24,6 +23,7 @@ import {
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
+import { findPerson, requestsOf, studentOf } from './people';
 import { RequestStore, requestScopes } from './request-store';
 import { TuitionProofs } from './tuition-proofs';
 
@@ -78,7 +78,7 @@ export class RequestViewsQuery {
         enrolled.length ? em.findBy(RecognitionEntity, ofEnrolled) : [],
         enrolled.length ? em.findBy(CreditEntryEntity, ofEnrolled) : [],
         em.find(TransitionEntity, { where: { componentId: In(ids) }, order: { id: 'ASC' } }),
-        em.findOneBy(PersonEntity, { id: request.studentId }),
+        findPerson(em, studentOf(request)),
         this.waitingListPositions(components),
         this.tuitionProofs.viewsOf(delivered),
       ]);
@@ -225,7 +225,7 @@ export class RequestViewsQuery {
   async listOwn(actor: Actor, query: PageQuery): Promise<Page<RequestEntity>> {
     authorizeOwn(actor, 'request.list');
     const [items, total] = await this.store.dataSource.manager.findAndCount(RequestEntity, {
-      where: { studentId: actor.id },
+      where: requestsOf(actor),
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: offsetOf(query),
       take: query.pageSize,
