@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@lr/database';
+import { COMPONENT_STATES, ENDED_STATES } from '@lr/domain';
 import { TestDatabase, createTestDatabase } from '@lr/testing';
 
 describe('the database schema', () => {
@@ -37,6 +38,17 @@ describe('the database schema', () => {
         host_institution_code, credits, credit_unit, original_grade, decision_reference, registered_by, registered_at)
         VALUES ('macca', 'uni-waal', gen_random_uuid(), gen_random_uuid(), 't', 'h', 5, 'EC', '8', 'ref', 'r', now())`),
     ).rejects.toThrow(/foreign key/);
+  });
+
+  it('holds a student to one live component per offering over exactly the states the domain calls live', async () => {
+    const [{ definition }] = await dataSource.query<{ definition: string }[]>(
+      `SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'uq_components_live_offering'`,
+    );
+    const excluded = COMPONENT_STATES.filter((s) => definition.includes(`'${s}'`));
+    expect(excluded.sort()).toEqual([...ENDED_STATES].sort());
+    expect(definition).toMatch(
+      /UNIQUE INDEX .* \(home_institution_code, student_id, offering_id\) WHERE/,
+    );
   });
 
   it('refuses a proof of paid tuition that is unknown yet has a reference, a statement without its date, an unknown status and a proof for no component', async () => {

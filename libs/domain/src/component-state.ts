@@ -190,6 +190,24 @@ export function reachableFrom(from: ComponentState): ReadonlySet<ComponentState>
 /** Only an enrolled component, or one that was, can have a result, a recognition or registered credits. */
 export const ENROLLED_OR_LATER = reachableFrom('enrolled');
 
+/**
+ * States in which a component no longer counts for its unit: refused, withdrawn, lapsed or not recognised.
+ * Every other state is live, a draft included (a student composing a second draft of a unit already has a
+ * duplicate), and so is 'registered': the unit was counted once. A student has at most one component per
+ * offering outside these (the database's uq_components_live_offering, whose WHERE clause lists exactly these).
+ */
+export const ENDED_STATES: readonly ComponentState[] = [
+  'rejected_by_exam_board',
+  'rejected_by_host',
+  'withdrawn',
+  'expired',
+  'not_recognised',
+];
+
+export function isEnded(state: ComponentState): boolean {
+  return ENDED_STATES.includes(state);
+}
+
 export function isFinal(state: ComponentState): boolean {
   return FINAL_STATES.includes(state);
 }

@@ -9,6 +9,7 @@ import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardIn
 import { AuditLog1795910400000 } from './1795910400000-AuditLog';
 import { TuitionProofs1795910500000 } from './1795910500000-TuitionProofs';
 import { PersonKey1795910700000 } from './1795910700000-PersonKey';
+import { OneLiveRequestPerOffering1795910710000 } from './1795910710000-OneLiveRequestPerOffering';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditLog1795910400000,
   TuitionProofs1795910500000,
   PersonKey1795910700000,
+  OneLiveRequestPerOffering1795910710000,
 ];
