@@ -137,7 +137,7 @@ describe('who may do what: refused actions change nothing', () => {
       programmeCodes: ['installatie'],
     };
     const other = t.asSignedIn('mbo-energie', namesake);
-    const rejected = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
+    const rejected = await j.submitted('macca', [{ offering: 'hs-delta/ALO-SPW' }]);
     await j.act('waal-eb-life', j.path(rejected, 0, 'approval'), {
       decision: 'reject',
       motivation: 'Overlaps msc-food.',
