@@ -58,10 +58,10 @@ export async function generateHistory(
   await db.query(
     `
     INSERT INTO components (id, request_id, position, offering_id, home_institution_code, home_programme_code,
-                            host_institution_code, route, counts_as, motivation, state, version, approval_reference,
+                            student_id, host_institution_code, route, counts_as, motivation, state, version, approval_reference,
                             decision_due_at, updated_at)
     SELECT ${id('00000000-0000-4000-9000-')}, ${id('00000000-0000-4000-8000-')}, 0, o.id, s.institution_code,
-           s.programme, o.institution_code,
+           s.programme, s.id, o.institution_code,
            CASE WHEN o.institution_code = s.institution_code THEN 4
                 WHEN o.sector = (SELECT sector FROM institutions WHERE code = s.institution_code) THEN 5 ELSE 6 END,
            'elective-space', 'Generated', ${state}, 5, 'bench/' || g,

@@ -134,6 +134,11 @@ interface Endpoint {
 }
 
 const HOST_OFFERING = 'uni-ijssel/DS-ML';
+/**
+ * Each fixture is a request of Macca's for an offering of its own, as she may have only one live request per
+ * offering: copies of Machine Learning, added to uni-ijssel's catalogue below.
+ */
+const FIXTURE_OFFERINGS = 80;
 /** Outside every persona's programme, so any student may ask for it. */
 const OTHER_OFFERING = 'hs-delta/ALO-BD1';
 
@@ -445,8 +450,11 @@ describe('the authorization matrix, walked over HTTP', () => {
     e.target.kind === 'request' ? e.target.stage : 'awaiting_admission';
 
   /** Takes Macca's request with one component at uni-ijssel to the stage, through the API. */
+  let fixtures = 0;
   async function build(stage: Stage): Promise<Fixture> {
-    const parts = [{ offering: HOST_OFFERING }];
+    fixtures += 1;
+    if (fixtures > FIXTURE_OFFERINGS) throw new Error('Add fixture offerings: FIXTURE_OFFERINGS');
+    const parts = [{ offering: `${HOST_OFFERING}-${fixtures}` }];
     const view =
       stage === 'draft' ? await j.compose('macca', parts) : await j.submitted('macca', parts);
     const f: Fixture = {
@@ -543,6 +551,15 @@ describe('the authorization matrix, walked over HTTP', () => {
       studentNumber: 's1061234',
       programmeCodes: ['msc-food'],
     });
+    const [host, code] = HOST_OFFERING.split('/');
+    await t.dataSource.query(
+      `INSERT INTO offerings (institution_code, programme_code, code, title, description, credits, credit_unit,
+         period, language, capacity, enrolment_deadline, prerequisites, waiting_list)
+       SELECT institution_code, programme_code, code || '-' || n, title || ' ' || n, description, credits,
+         credit_unit, period, language, capacity, enrolment_deadline, prerequisites, waiting_list
+       FROM offerings, generate_series(1, $3::int) n WHERE institution_code = $1 AND code = $2`,
+      [host, code, FIXTURE_OFFERINGS],
+    );
     const stages = [...new Set(ENDPOINTS.map(stageOf))];
     const need = (forStage: (s: Stage) => boolean) => [
       ...stages.filter(forStage).map(async (s) => shared.set(s, await build(s))),

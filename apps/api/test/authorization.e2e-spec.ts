@@ -1,4 +1,4 @@
-import { ComponentEntity } from '@lr/database';
+import { ComponentEntity, PersonEntity } from '@lr/database';
 import type { RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
 import { TestApp } from './test-app';
@@ -125,5 +125,67 @@ describe('who may do what: refused actions change nothing', () => {
     expect((await t.as('waal-registrar').get('/students/macca/credit-record')).status).toBe(200);
     expect((await t.as('aurelie').get('/students/macca/credit-record')).status).toBe(404);
     expect((await t.as('ijssel-registrar').get('/students/macca/credit-record')).status).toBe(404);
+  });
+
+  it('keeps apart people of two institutions whose sign-in subject is the same', async () => {
+    // mbo-energie's Entra ID tenant gives one of its students the subject SURFconext gives uni-waal's Macca.
+    const namesake = {
+      id: 'macca',
+      role: 'student' as const,
+      name: 'Macca Energie',
+      email: 'macca@student.mbo-energie.example',
+      programmeCodes: ['installatie'],
+    };
+    const other = t.asSignedIn('mbo-energie', namesake);
+    const rejected = await j.submitted('macca', [{ offering: 'hs-delta/ALO-SPW' }]);
+    await j.act('waal-eb-life', j.path(rejected, 0, 'approval'), {
+      decision: 'reject',
+      motivation: 'Overlaps msc-food.',
+    });
+    const notifications = expectStatus(await t.as('macca').get('/notifications'), 200).body;
+    expect(notifications.total).toBeGreaterThan(0);
+    const everything = () =>
+      t.dataSource.query(`SELECT
+        (SELECT json_agg(json_build_array(id, state, version) ORDER BY id) FROM components) AS components,
+        (SELECT count(*) FROM transitions) AS transitions,
+        (SELECT count(*) FILTER (WHERE read_at IS NOT NULL) FROM notifications) AS read`);
+    const before = await everything();
+
+    for (const id of [request.id, rejected.id]) {
+      expect((await other.get(`/requests/${id}`)).status).toBe(404);
+    }
+    expect((await other.get('/requests')).body).toMatchObject({ total: 0, items: [] });
+    expect((await other.get('/notifications')).body).toMatchObject({ total: 0, items: [] });
+    const markRead = await other.post(`/notifications/${notifications.items[0].id}/read`);
+    expect(markRead.status).toBe(404);
+    expect((await other.get('/students/macca/credit-record')).status).toBe(404);
+    expect((await other.post(`/requests/${request.id}/withdraw`)).status).toBe(404);
+    const objection = await other.post(j.path(rejected, 0, 'objection'), {
+      grounds: 'It does not overlap.',
+    });
+    expect(objection.status).toBe(404);
+    expect(await everything()).toEqual(before);
+
+    // Both in the people table, each under their own institution: each reads only their own data.
+    await t.dataSource.manager.insert(PersonEntity, {
+      ...namesake,
+      institutionCode: 'mbo-energie',
+      studentNumber: '700123',
+    });
+    const record = expectStatus(await other.get('/students/macca/credit-record'), 200).body;
+    expect(record.student).toMatchObject({ institutionCode: 'mbo-energie', name: 'Macca Energie' });
+    const exported = expectStatus(await other.get('/me/export'), 200).body;
+    expect(exported).toMatchObject({
+      person: { institutionCode: 'mbo-energie', name: 'Macca Energie' },
+      requests: [],
+      notifications: [],
+      creditRecord: { entries: [] },
+    });
+    expect(JSON.stringify(exported)).not.toContain('Macca Janssen');
+    const own = expectStatus(await t.as('macca').get('/me/export'), 200).body;
+    expect(own.person).toMatchObject({ institutionCode: 'uni-waal', name: 'Macca Janssen' });
+    expect(own.requests.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([request.id, rejected.id]),
+    );
   });
 });

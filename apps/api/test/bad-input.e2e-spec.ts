@@ -44,7 +44,7 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
 
   it('refuses fields sent to a command that takes none', async () => {
-    const draft = await j.compose('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const draft = await j.compose('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
     const submit = await t.as('macca').post(`/requests/${draft.id}/submit`, { urgent: true });
     expect(submit.status).toBe(400);
     expect(submit.body.errors).toEqual([expect.objectContaining({ field: 'urgent' })]);

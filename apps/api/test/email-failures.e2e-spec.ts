@@ -130,6 +130,7 @@ describe('e-mail that cannot be delivered', () => {
     // A person who is no longer there by the time their e-mail is sent (its job lost, so the reconciler adds it).
     const { id: unknown } = await t.dataSource.manager.save(NotificationEntity, {
       recipientId: 'departed',
+      recipientInstitutionCode: 'uni-waal',
       requestId: request.id,
       componentId,
       kind: 'submit',

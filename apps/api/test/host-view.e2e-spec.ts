@@ -145,4 +145,55 @@ describe("the host's view of a request", () => {
       expect.arrayContaining(['motivation', 'homeProgramme', 'submittedAt']),
     );
   });
+
+  type Timeline = { componentId: string; event: string; actor: { role: string } }[];
+
+  it("shows host admissions of the student's own institution (route 4) only what the host side did", async () => {
+    // Kyra takes a unit of hs-delta's sports-teacher programme: home and host are one institution.
+    const request = await j.submitted('kyra', [{ offering: 'hs-delta/ALO-BD1' }]);
+    expect(request.components[0].route).toBe(4);
+    await j.approved('delta-eb-pabo', request, 0, { motivation: SECRETS[2] });
+
+    const seen = expectStatus(await t.as('delta-admissions').get(`/requests/${request.id}`), 200)
+      .body as { timeline: Timeline } & Record<string, unknown> & { components: object[] };
+    expectHostView(seen);
+    // The host's delivery, not the student's creation and submission nor the exam board's approval.
+    expect(seen.timeline.map((e) => e.event)).toEqual(['deliver_to_host']);
+
+    const refused = expectStatus(
+      await t.as('delta-admissions').post(j.path(request, 0, 'admission'), {
+        decision: 'refuse',
+        reason: 'The unit needs a sports-medical certificate.',
+      }),
+      200,
+    ).body as { timeline: Timeline } & Record<string, unknown> & { components: object[] };
+    expectHostView(refused);
+    expect(refused.timeline.map((e) => `${e.event} by ${e.actor.role}`)).toEqual([
+      'deliver_to_host by system',
+      'refuse_admission by host-admissions',
+    ]);
+  });
+
+  it('shows each host of a two-host request only its own component and its own steps', async () => {
+    const request = await j.submitted('aurelie', [
+      { offering: 'uni-ijssel/DS-VIS' },
+      { offering: 'hs-westland/TB-KAS-TOM' },
+    ]);
+    await j.approved('waal-eb-life', request, 0, { motivation: SECRETS[2] });
+    await j.approved('waal-eb-life', request, 1, { motivation: SECRETS[2] });
+
+    for (const [admissions, index] of [
+      ['ijssel-admissions', 0],
+      ['westland-admissions', 1],
+    ] as const) {
+      const seen = expectStatus(await t.as(admissions).get(`/requests/${request.id}`), 200)
+        .body as { timeline: Timeline } & Record<string, unknown> & { components: object[] };
+      expectHostView(seen);
+      const own = request.components[index].id;
+      expect(seen.components.map((c) => (c as { id: string }).id)).toEqual([own]);
+      expect(seen.timeline.map((e) => [e.componentId, e.event])).toEqual([
+        [own, 'deliver_to_host'],
+      ]);
+    }
+  });
 });

@@ -135,30 +135,30 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
 
   it('the student withdraws until the host enrols them, and not after', async () => {
-    const request = await j.submitted('macca', [
+    const request = await j.submitted('noor', [
       { offering: 'uni-ijssel/DS-ML' },
       { offering: 'uni-waal/PBT-21806' },
     ]);
-    await j.approved('waal-eb-life', request, 0);
+    await j.approved('waal-eb-nutrition', request, 0);
     await j.admitted('ijssel-admissions', request, 0);
 
     const whole = await t
-      .as('macca')
+      .as('noor')
       .post(`/requests/${request.id}/withdraw`, { reason: 'Changed plans' });
     expect(whole.status).toBe(409);
     expect(whole.body.code).toBe('REQUEST.CANNOT_WITHDRAW');
-    const enrolled = await t.as('macca').post(j.path(request, 0, 'withdraw'), {});
+    const enrolled = await t.as('noor').post(j.path(request, 0, 'withdraw'), {});
     expect(enrolled.status).toBe(409);
     expect(enrolled.body.code).toBe('COMPONENT.ILLEGAL_TRANSITION');
 
-    const view = await j.act('macca', j.path(request, 1, 'withdraw'), {
+    const view = await j.act('noor', j.path(request, 1, 'withdraw'), {
       reason: 'Too much in one period',
     });
     expect(view.components.map((c) => c.state)).toEqual(['enrolled', 'withdrawn']);
 
-    const other = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    await j.approved('waal-eb-life', other);
-    const withdrawn = await j.act('macca', `/requests/${other.id}/withdraw`, {});
+    const other = await j.submitted('noor', [{ offering: 'uni-ijssel/DS-LAB' }]);
+    await j.approved('waal-eb-nutrition', other);
+    const withdrawn = await j.act('noor', `/requests/${other.id}/withdraw`, {});
     expect(withdrawn).toMatchObject({ status: 'withdrawn', components: [{ state: 'withdrawn' }] });
     const inbox = await t.as('ijssel-admissions').get('/inbox/admissions');
     expect(inbox.body.items.map((i: { componentId: string }) => i.componentId)).not.toContain(
@@ -218,7 +218,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
       ]),
     );
 
-    const waiting = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-VIS' }]);
+    const waiting = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-LAB' }]);
     const recognitions = await t
       .as('waal-eb-life')
       .get('/inbox/exam-board?state=awaiting_recognition');
@@ -256,7 +256,7 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
   });
 
   it('registering credits twice changes nothing and says so, also when both attempts come at once', async () => {
-    const request = await j.enrolled();
+    const request = await j.enrolled({ student: 'aurelie' });
     await j.resultHome(
       'ijssel-registrar',
       request,
@@ -281,8 +281,11 @@ describe('journeys that end otherwise: rejections, full offerings, withdrawals, 
       id: request.components[0].id,
     });
     expect((await j.history(component.id)).filter((e) => e === 'register')).toHaveLength(1);
-    const entries = await t.dataSource.manager.countBy(CreditEntryEntity, { studentId: 'macca' });
-    const record = expectStatus(await t.as('macca').get('/students/macca/credit-record'), 200).body;
+    const entries = await t.dataSource.manager.countBy(CreditEntryEntity, { studentId: 'aurelie' });
+    const record = expectStatus(
+      await t.as('aurelie').get('/students/aurelie/credit-record'),
+      200,
+    ).body;
     expect(record.entries).toHaveLength(entries);
   });
 });

@@ -213,7 +213,7 @@ describe('journeys through learning routes 4, 5 and 6 (API and worker)', () => {
   });
 
   it('a provisional result stays with the host; only the final result travels home', async () => {
-    const request = await j.enrolled();
+    const request = await j.enrolled({ student: 'aurelie' });
     const provisional = await j.act('ijssel-registrar', j.path(request, 0, 'result'), {
       grade: '6',
       passed: true,

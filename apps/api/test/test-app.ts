@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DevTokensService } from '@lr/auth';
 import { AppConfig, loadConfig } from '@lr/config';
-import { InstitutionDefinition } from '@lr/institutions';
+import { InstitutionDefinition, SignedInPerson } from '@lr/institutions';
 import {
   TEST_REDIS_URL,
   TestClock,
@@ -100,6 +100,26 @@ export class TestApp {
   /** Requests as a seeded person, with the development token the API issues for them. */
   as(personId: string) {
     const token = async () => `Bearer ${await this.token(personId)}`;
+    return {
+      get: async (path: string) =>
+        this.http()
+          .get(path)
+          .set('Authorization', await token()),
+      post: async (path: string, body: object = {}) =>
+        this.http()
+          .post(path)
+          .set('Authorization', await token())
+          .send(body),
+    };
+  }
+
+  /**
+   * Requests as a person who need not be in the people table: the development issuer signs the claims the
+   * institution's own identity provider would send for them, and the API validates that token as any other.
+   */
+  asSignedIn(institutionCode: string, person: SignedInPerson) {
+    const token = async () =>
+      `Bearer ${(await this.app.get(DevTokensService).issueFor(institutionCode, person)).token}`;
     return {
       get: async (path: string) =>
         this.http()

@@ -89,7 +89,8 @@ describe('waiting lists', () => {
   });
 
   it('lets host admissions put a student on the list only where one is kept, and refuse from it with a reason', async () => {
-    const onList = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-LAB' }]);
+    // Macca is enrolled in the lab since the test above; Aurelie withdrew from its list.
+    const onList = await j.submitted('aurelie', [{ offering: 'uni-ijssel/DS-LAB' }]);
     const noList = await j.submitted('noor', [{ offering: 'uni-ijssel/DS-ML' }]);
     await setCapacity('DS-LAB', (await lab()).enrolledCount + 1);
     await j.approved('waal-eb-life', onList);
@@ -117,7 +118,7 @@ describe('waiting lists', () => {
       decision: 'refuse',
       reason: 'No place came free in time for the project teams.',
     });
-    expect((await j.view('macca', onList.id)).timeline.at(-1)).toMatchObject({
+    expect((await j.view('aurelie', onList.id)).timeline.at(-1)).toMatchObject({
       event: 'refuse_admission',
       from: 'waitlisted',
       to: 'rejected_by_host',

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { PersonEntity } from '@lr/database';
-import { Actor, NotFoundError } from '@lr/domain';
-import { InstitutionRegistry } from '@lr/institutions';
+import { Actor, DomainError, NotFoundError } from '@lr/domain';
+import { InstitutionRegistry, SignedInPerson } from '@lr/institutions';
 import { DevIssuerHost } from './dev-issuer.host';
 import { TokenVerifier } from './token-verifier';
 
@@ -30,17 +30,39 @@ export class DevTokensService {
 
   /** The token, its issuer, and the actor the API makes of it (read back through the normal validation). */
   async issue(personId: string): Promise<{ token: string; issuer: string; actor: Actor }> {
-    const person = await this.dataSource.manager.findOneBy(PersonEntity, { id: personId });
-    if (!person) throw new NotFoundError('person', personId);
-    const { signIn } = this.registry.get(person.institutionCode);
+    const found = await this.dataSource.manager.find(PersonEntity, {
+      where: { id: personId },
+      take: 2,
+    });
+    if (found.length === 0) throw new NotFoundError('person', personId);
+    // A subject is unique only within its institution (PersonKey); the demo people's are unique overall.
+    if (found.length > 1) {
+      throw new DomainError(
+        'PERSON.AMBIGUOUS',
+        `More than one institution has a person ${personId}.`,
+        'invalid',
+      );
+    }
+    return this.issueFor(found[0].institutionCode, found[0]);
+  }
+
+  /**
+   * A token for a person as their institution's identity provider would describe them, whether or not the
+   * people table holds them (tests sign in people the seeds do not have).
+   */
+  async issueFor(
+    institutionCode: string,
+    person: SignedInPerson,
+  ): Promise<{ token: string; issuer: string; actor: Actor }> {
+    const { signIn } = this.registry.get(institutionCode);
     const issuer = this.devIssuer.issuer;
-    const token = await issuer.sign(person.institutionCode, signIn.claims.claimsOf(person), {
+    const token = await issuer.sign(institutionCode, signIn.claims.claimsOf(person), {
       audience: this.config.oidcAudience,
     });
     const verdict = await this.verifier.verify(token);
     if ('refused' in verdict) {
-      throw new Error(`The development token for ${personId} was refused: ${verdict.refused}`);
+      throw new Error(`The development token for ${person.id} was refused: ${verdict.refused}`);
     }
-    return { token, issuer: issuer.issuerOf(person.institutionCode), actor: verdict.actor };
+    return { token, issuer: issuer.issuerOf(institutionCode), actor: verdict.actor };
   }
 }

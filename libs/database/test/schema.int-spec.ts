@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@lr/database';
+import { COMPONENT_STATES, ENDED_STATES } from '@lr/domain';
 import { TestDatabase, createTestDatabase } from '@lr/testing';
 
 describe('the database schema', () => {
@@ -39,6 +40,17 @@ describe('the database schema', () => {
     ).rejects.toThrow(/foreign key/);
   });
 
+  it('holds a student to one live component per offering over exactly the states the domain calls live', async () => {
+    const [{ definition }] = await dataSource.query<{ definition: string }[]>(
+      `SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'uq_components_live_offering'`,
+    );
+    const excluded = COMPONENT_STATES.filter((s) => definition.includes(`'${s}'`));
+    expect(excluded.sort()).toEqual([...ENDED_STATES].sort());
+    expect(definition).toMatch(
+      /UNIQUE INDEX .* \(home_institution_code, student_id, offering_id\) WHERE/,
+    );
+  });
+
   it('refuses a proof of paid tuition that is unknown yet has a reference, a statement without its date, an unknown status and a proof for no component', async () => {
     const insert = (status: string, reference: string | null, issuedOn: string | null) =>
       dataSource.query(
@@ -57,9 +69,9 @@ describe('the database schema', () => {
   it('refuses an e-mail marked failed without when and why, or with them while it is still to send', async () => {
     const insert = (status: string, failedAt: string | null, reason: string | null) =>
       dataSource.query(
-        `INSERT INTO notifications (recipient_id, request_id, component_id, kind, message, dedupe_key, created_at,
-           email_status, email_failed_at, email_failed_reason)
-         VALUES ('macca', gen_random_uuid(), gen_random_uuid(), 'submit', 'm', gen_random_uuid()::text, now(), $1,
+        `INSERT INTO notifications (recipient_id, recipient_institution_code, request_id, component_id, kind, message,
+           dedupe_key, created_at, email_status, email_failed_at, email_failed_reason)
+         VALUES ('macca', 'uni-waal', gen_random_uuid(), gen_random_uuid(), 'submit', 'm', gen_random_uuid()::text, now(), $1,
            $2, $3)`,
         [status, failedAt, reason],
       );

@@ -11,8 +11,9 @@ import {
   ruleOf,
   scopesOf,
   componentFacts,
+  sideOfStep,
 } from './authorization';
-import { COMPONENT_EVENTS, TRANSITIONS } from './component-state';
+import { COMPONENT_EVENTS, SYSTEM_SIDE_FROM, TRANSITIONS } from './component-state';
 import { DomainError } from './errors';
 
 const person = (
@@ -132,6 +133,16 @@ describe('scopes: the relation between an actor and an object', () => {
     expect(scopesOf(person('admin', 'hs-westland'), facts)).toEqual(['other']);
   });
 
+  it('makes an object one’s own by institution and subject together, never by subject alone', () => {
+    const facts = componentFacts(component);
+    expect(scopesOf(person('student', 'mbo-energie', 'macca', ['installatie']), facts)).toEqual([
+      'other',
+    ]);
+    expect(scopesOf(person('student', 'uni-ijssel', 'macca', ['msc-ds']), facts)).toEqual([
+      'host-institution',
+    ]);
+  });
+
   it('leaves out a side that is not involved yet: a draft is its student’s alone', () => {
     const draft = componentFacts({ ...component, submitted: false, sentToHost: false });
     expect(scopesOf(person('exam-board', 'uni-waal', 'eb', ['msc-food']), draft)).toEqual([
@@ -187,5 +198,31 @@ describe('refusals', () => {
     expect(mayEverTake('exam-board', 'component.approve')).toBe(true);
     expect(mayEverTake('registrar', 'audit.read')).toBe(false);
     expect(mayEverTake('student', 'health.read')).toBe(true);
+  });
+
+  describe('which side took a step of the timeline', () => {
+    const step = (event: string, from: string, actorRole: string, institution = 'hs-delta') =>
+      sideOfStep({ event, from, actorRole, actorInstitutionCode: institution }, 'hs-delta');
+
+    it('says for every system step of the state table which side the worker acts for', () => {
+      const systemFrom = TRANSITIONS.filter((t) => t.by.includes('system')).map((t) => t.from);
+      expect(systemFrom.filter((from) => SYSTEM_SIDE_FROM[from] === undefined)).toEqual([]);
+    });
+
+    it('tells the sides apart within one institution (route 4) by party, not by institution', () => {
+      expect(step('create', 'none', 'student')).toBe('home');
+      expect(step('submit', 'draft', 'student')).toBe('home');
+      expect(step('approve', 'awaiting_approval', 'exam-board')).toBe('home');
+      expect(step('deliver_to_host', 'approved', 'system')).toBe('host');
+      expect(step('waitlist', 'approved', 'system')).toBe('host');
+      expect(step('expire', 'waitlisted', 'system')).toBe('host');
+      expect(step('admit', 'awaiting_admission', 'host-admissions')).toBe('host');
+      expect(step('record_result', 'enrolled', 'registrar')).toBe('host');
+      expect(step('refer_to_exam_board', 'result_recorded', 'system')).toBe('home');
+      expect(step('recognise', 'awaiting_recognition', 'exam-board')).toBe('home');
+      expect(step('register', 'recognised', 'registrar')).toBe('home');
+      expect(step('redeliver', 'approved', 'admin')).toBe('host');
+      expect(step('redeliver', 'approved', 'admin', 'uni-waal')).toBe('home');
+    });
   });
 });

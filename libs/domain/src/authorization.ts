@@ -1,5 +1,14 @@
-import { Actor, ComponentScope, ROLES, Role } from './actor';
-import { ComponentEvent, Party, TRANSITIONS } from './component-state';
+import { Actor, ComponentScope, PersonKey, ROLES, Role, samePerson } from './actor';
+import {
+  ComponentEvent,
+  ComponentState,
+  Party,
+  SIDE_OF_PARTY,
+  SYSTEM_SIDE_FROM,
+  Side,
+  TRANSITIONS,
+  findTransition,
+} from './component-state';
 import { ForbiddenError, NotFoundError } from './errors';
 
 /**
@@ -198,7 +207,7 @@ export function permits(
  */
 export interface ObjectFacts {
   /** The student of a request or credit record, the recipient of a notification, the actor themselves. */
-  ownerId: string;
+  owner: PersonKey;
   home?: { institutionCode: string; programmeCode: string };
   hostInstitutionCode?: string;
 }
@@ -206,7 +215,7 @@ export interface ObjectFacts {
 /** Every scope that holds between the actor and the object; ['other'] when none does. */
 export function scopesOf(actor: Actor, facts: ObjectFacts): Scope[] {
   const scopes: Scope[] = [];
-  if (actor.id === facts.ownerId) scopes.push('own');
+  if (samePerson(actor, facts.owner)) scopes.push('own');
   if (facts.home && actor.institutionCode === facts.home.institutionCode) {
     if (actor.programmeCodes.includes(facts.home.programmeCode)) scopes.push('own-programme');
     scopes.push('own-institution');
@@ -221,7 +230,7 @@ export function scopesOf(actor: Actor, facts: ObjectFacts): Scope[] {
  */
 export function componentFacts(component: ComponentScope): ObjectFacts {
   return {
-    ownerId: component.studentId,
+    owner: { institutionCode: component.homeInstitutionCode, id: component.studentId },
     home: component.submitted
       ? {
           institutionCode: component.homeInstitutionCode,
@@ -295,4 +304,32 @@ export function canSee(actor: Actor, component: ComponentScope): boolean {
     actor.role === 'system' ||
     permits(actor.role, 'request.read', scopesOf(actor, componentFacts(component)))
   );
+}
+
+/** One step of a component's history, as the timeline records it. */
+export interface Step {
+  /** A state-table event, or 'create', which opens the timeline. */
+  event: string;
+  /** The state the step started from ('none' for the creation). */
+  from: string;
+  actorRole: string;
+  actorInstitutionCode: string;
+}
+
+/**
+ * Which side took a step: the party the state table names for it, the worker by the state it acted in, an admin
+ * by their institution. The institution alone cannot tell: within one institution (learning route 4) home and
+ * host are the same, yet a host's staff may not read the home side's steps (the student's motivation, the exam
+ * board's decisions). What the table does not name (the creation) is the home side's.
+ */
+export function sideOfStep(step: Step, hostInstitutionCode: string): Side {
+  if (step.actorRole === 'system') return SYSTEM_SIDE_FROM[step.from as ComponentState] ?? 'home';
+  if (step.actorRole === 'admin') {
+    return step.actorInstitutionCode === hostInstitutionCode ? 'host' : 'home';
+  }
+  const party = findTransition(step.from as ComponentState, step.event as ComponentEvent)?.by.find(
+    (p): p is keyof typeof SIDE_OF_PARTY =>
+      p !== 'system' && p !== 'admin' && PARTY_GRANTS[p].role === step.actorRole,
+  );
+  return party ? SIDE_OF_PARTY[party] : 'home';
 }

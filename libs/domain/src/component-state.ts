@@ -138,6 +138,30 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'result_recorded', event: 'redeliver', to: 'result_recorded', by: ['admin'] },
 ];
 
+/** The two sides of a component: the student's home institution and programme, and the host of the unit. */
+export type Side = 'home' | 'host';
+
+/** The side each party acts for. An admin acts for whichever side their own institution is (sideOfStep). */
+export const SIDE_OF_PARTY: Record<Exclude<Party, 'admin' | 'system'>, Side> = {
+  student: 'home',
+  'home-exam-board': 'home',
+  'home-registrar': 'home',
+  'host-admissions': 'host',
+  'host-registrar': 'host',
+};
+
+/**
+ * The side the worker acts for in a step from each state. From approval until enrolment the component is the
+ * host's to handle (delivery to its system, its waiting list, its enrolment deadline); a recorded result
+ * travels home, where it is recognised. A test holds every system transition of the table to an entry here.
+ */
+export const SYSTEM_SIDE_FROM: Partial<Record<ComponentState, Side>> = {
+  approved: 'host',
+  awaiting_admission: 'host',
+  waitlisted: 'host',
+  result_recorded: 'home',
+};
+
 /** States a component never leaves. */
 export const FINAL_STATES: readonly ComponentState[] = [
   'rejected_by_host',
@@ -165,6 +189,24 @@ export function reachableFrom(from: ComponentState): ReadonlySet<ComponentState>
 
 /** Only an enrolled component, or one that was, can have a result, a recognition or registered credits. */
 export const ENROLLED_OR_LATER = reachableFrom('enrolled');
+
+/**
+ * States in which a component no longer counts for its unit: refused, withdrawn, lapsed or not recognised.
+ * Every other state is live, a draft included (a student composing a second draft of a unit already has a
+ * duplicate), and so is 'registered': the unit was counted once. A student has at most one component per
+ * offering outside these (the database's uq_components_live_offering, whose WHERE clause lists exactly these).
+ */
+export const ENDED_STATES: readonly ComponentState[] = [
+  'rejected_by_exam_board',
+  'rejected_by_host',
+  'withdrawn',
+  'expired',
+  'not_recognised',
+];
+
+export function isEnded(state: ComponentState): boolean {
+  return ENDED_STATES.includes(state);
+}
 
 export function isFinal(state: ComponentState): boolean {
   return FINAL_STATES.includes(state);

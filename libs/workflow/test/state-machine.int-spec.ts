@@ -115,6 +115,7 @@ describe('the state machine as the code applies it', () => {
         offeringId: offering.id,
         homeInstitutionCode: 'uni-waal',
         homeProgrammeCode: 'msc-food',
+        studentId: 'macca',
         hostInstitutionCode: 'uni-ijssel',
         route: 5,
         countsAs: 'minor',

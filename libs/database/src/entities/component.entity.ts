@@ -31,6 +31,12 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
 @Index('ix_components_inbox_results', ['hostInstitutionCode', 'updatedAt', 'id'], {
   where: "state = 'enrolled'",
 })
+// A student asks for each offering once while it can still count (ENDED_STATES in libs/domain lists the rest).
+@Index('uq_components_live_offering', ['homeInstitutionCode', 'studentId', 'offeringId'], {
+  unique: true,
+  where:
+    "state NOT IN ('rejected_by_exam_board', 'rejected_by_host', 'withdrawn', 'expired', 'not_recognised')",
+})
 @Index('ix_components_inbox_registrations', ['homeInstitutionCode', 'updatedAt', 'id'], {
   where: "state = 'recognised'",
 })
@@ -67,6 +73,10 @@ export class ComponentEntity {
 
   @Column({ name: 'home_programme_code', type: 'text' })
   homeProgrammeCode: string;
+
+  /** With homeInstitutionCode, the student's PersonKey. */
+  @Column({ name: 'student_id', type: 'text' })
+  studentId: string;
 
   @Column({ name: 'host_institution_code', type: 'text' })
   hostInstitutionCode: string;

@@ -15,12 +15,13 @@ import { numeric } from './numeric.transformer';
 /** A line in the student's credit record. One per component at most: the unique index makes it exactly once. */
 @Entity({ name: 'credit_entries' })
 @Index('uq_credit_entries_component', ['componentId'], { unique: true })
-@Index('ix_credit_entries_student', ['studentId', 'registeredAt'])
+@Index('ix_credit_entries_student', ['institutionCode', 'studentId', 'registeredAt'])
 @Check('ck_credit_entries_credits', `credits > 0`)
 export class CreditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** With institutionCode (the student's home), the student's PersonKey. */
   @Column({ name: 'student_id', type: 'text' })
   studentId: string;
 

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Something a person is told about a request: listed in the app, and e-mailed when SMTP is configured. */
 @Entity({ name: 'notifications' })
-@Index('ix_notifications_recipient', ['recipientId', 'createdAt'])
+@Index('ix_notifications_recipient', ['recipientInstitutionCode', 'recipientId', 'createdAt'])
 @Index('uq_notifications_dedupe', ['dedupeKey'], { unique: true })
 // The reconciler looks for e-mails still to send every interval: a few rows among every notification ever made.
 @Index('ix_notifications_email_pending', ['id'], { where: "email_status = 'pending'" })
@@ -15,8 +15,12 @@ export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** With recipientInstitutionCode, the recipient's PersonKey. */
   @Column({ name: 'recipient_id', type: 'text' })
   recipientId: string;
+
+  @Column({ name: 'recipient_institution_code', type: 'text' })
+  recipientInstitutionCode: string;
 
   @Column({ name: 'request_id', type: 'uuid' })
   requestId: string;

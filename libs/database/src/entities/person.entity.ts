@@ -2,7 +2,6 @@ import {
   Check,
   Column,
   Entity,
-  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -11,19 +10,21 @@ import {
 import { InstitutionEntity } from './institution.entity';
 import type { Role } from '@lr/domain';
 
-/** A person known to an institution: the seeded demo people that development tokens are issued for. */
+/**
+ * A person known to an institution: the seeded demo people that development tokens are issued for. Keyed by
+ * institution and subject together, as every reference to a person is (PersonKey): issuers may share subjects.
+ */
 @Entity({ name: 'people' })
-@Index('ix_people_institution', ['institutionCode'])
 @Check(
   'ck_people_role',
   `role IN ('student', 'exam-board', 'host-admissions', 'registrar', 'admin')`,
 )
 export class PersonEntity {
+  @PrimaryColumn({ name: 'institution_code', type: 'text' })
+  institutionCode: string;
+
   @PrimaryColumn({ type: 'text' })
   id: string;
-
-  @Column({ name: 'institution_code', type: 'text' })
-  institutionCode: string;
 
   @ManyToOne(() => InstitutionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'institution_code' })

@@ -2,12 +2,13 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { RequestStatus } from '@lr/domain';
 
 @Entity({ name: 'requests' })
-@Index('ix_requests_student', ['studentId', 'createdAt'])
+@Index('ix_requests_student', ['homeInstitutionCode', 'studentId', 'createdAt'])
 @Check('ck_requests_status', `status IN ('draft', 'in_progress', 'completed', 'withdrawn')`)
 export class RequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** A student of the home institution: with homeInstitutionCode, their PersonKey. */
   @Column({ name: 'student_id', type: 'text' })
   studentId: string;
 

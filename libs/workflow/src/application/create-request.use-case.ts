@@ -17,6 +17,7 @@ import {
   deriveRoute,
 } from '@lr/domain';
 import { recordAudit } from './audit-trail';
+import { asLiveOffering, refuseLiveDuplicates } from './live-offerings';
 import { RequestStore } from './request-store';
 
 export interface ComponentDraft {
@@ -77,6 +78,7 @@ export class CreateRequestUseCase {
       const offerings = await em.findBy(OfferingEntity, { id: In(ids) });
       const missing = ids.find((id) => !offerings.some((o) => o.id === id));
       if (missing) throw new NotFoundError('offering', missing);
+      await refuseLiveDuplicates(em, actor, offerings);
       const now = this.store.now();
       const request = await em.save(
         Object.assign(new RequestEntity(), {
@@ -99,22 +101,27 @@ export class CreateRequestUseCase {
           sector: host.sector,
           programmeCode: offering.programmeCode,
         });
-        const component = await em.save(
-          Object.assign(new ComponentEntity(), {
-            requestId: request.id,
-            position,
-            offeringId: offering.id,
-            homeInstitutionCode: home.code,
-            homeProgrammeCode: homePlacement.programmeCode,
-            hostInstitutionCode: host.code,
-            route,
-            countsAs: draft.countsAs,
-            replacesUnit: draft.countsAs === 'replacement' ? draft.replacesUnit!.trim() : null,
-            motivation: draft.motivation,
-            state: 'draft',
-            version: 1,
-            updatedAt: now,
-          }),
+        const component = await asLiveOffering(
+          () =>
+            em.save(
+              Object.assign(new ComponentEntity(), {
+                requestId: request.id,
+                position,
+                offeringId: offering.id,
+                homeInstitutionCode: home.code,
+                homeProgrammeCode: homePlacement.programmeCode,
+                studentId: actor.id,
+                hostInstitutionCode: host.code,
+                route,
+                countsAs: draft.countsAs,
+                replacesUnit: draft.countsAs === 'replacement' ? draft.replacesUnit!.trim() : null,
+                motivation: draft.motivation,
+                state: 'draft',
+                version: 1,
+                updatedAt: now,
+              }),
+            ),
+          [offering],
         );
         // Creation opens the timeline; it is not a transition of the state table.
         await em.insert(TransitionEntity, {

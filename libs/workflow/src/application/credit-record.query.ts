@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreditEntryEntity, PersonEntity } from '@lr/database';
-import { Actor, authorizeObject } from '@lr/domain';
+import { Actor, PersonKey, authorizeObject } from '@lr/domain';
 import { RequestStore } from './request-store';
 
 /**
@@ -11,22 +11,34 @@ import { RequestStore } from './request-store';
 export class CreditRecordQuery {
   constructor(private readonly store: RequestStore) {}
 
-  async get(actor: Actor, studentId: string) {
+  /**
+   * The record of a student named by subject alone (in a path): one of the reader's own institution, the only
+   * one whose records they may read (the student themselves, its registrars and admins).
+   */
+  get(actor: Actor, studentId: string) {
+    return this.of(actor, { institutionCode: actor.institutionCode, id: studentId });
+  }
+
+  async of(actor: Actor, key: PersonKey) {
     const em = this.store.dataSource.manager;
     // 404 rather than 403 (the matrix sees a record through its read action): whether someone is a student
     // here is itself personal data.
     const student = authorizeObject(
       actor,
       'credit-record.read',
-      await em.findOneBy(PersonEntity, { id: studentId, role: 'student' }),
+      await em.findOneBy(PersonEntity, {
+        institutionCode: key.institutionCode,
+        id: key.id,
+        role: 'student',
+      }),
       (s) => ({
-        ownerId: s.id,
+        owner: s,
         home: { institutionCode: s.institutionCode, programmeCode: s.programmeCodes[0] ?? '' },
       }),
-      { kind: 'student', id: studentId },
+      { kind: 'student', id: key.id },
     );
     const entries = await em.find(CreditEntryEntity, {
-      where: { studentId },
+      where: { institutionCode: key.institutionCode, studentId: key.id },
       order: { registeredAt: 'ASC', id: 'ASC' },
     });
     const totals: Record<string, number> = {};

@@ -1,16 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import {
-  ComponentEntity,
-  OfferingEntity,
-  PersonEntity,
-  RequestEntity,
-  TuitionProofEntity,
-} from '@lr/database';
+import { ComponentEntity, OfferingEntity, RequestEntity, TuitionProofEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
 import { offeringOf } from './offering-of';
+import { findPerson, studentOf } from './people';
 import { RequestStore } from './request-store';
 import { TuitionProofs } from './tuition-proofs';
 
@@ -41,7 +36,7 @@ export class DeliverAdmissionRequestUseCase {
     const offering = await offeringOf(em, component.offeringId);
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const refusal = this.refusalReason(offering);
-    const student = await em.findOneBy(PersonEntity, { id: request.studentId });
+    const student = await findPerson(em, studentOf(request));
     // Both systems are called outside the transaction and bounded in time: they may be slow or hang, and the job
     // retries. The host's reference is stable across retries; the home's proof of tuition is only read.
     const [announced, tuitionProof] = refusal

@@ -3,6 +3,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { NotificationEntity, PersonEntity } from '@lr/database';
 import { FailedForGoodError, NotificationJob } from '@lr/queue';
+import { recipientOf } from './people';
 import { RequestStore } from './request-store';
 
 /** RFC 5321: a 5xx reply is permanent, the same message sent again gets the same answer; 4xx is worth a retry. */
@@ -33,7 +34,7 @@ export class EmailNotificationsUseCase implements OnApplicationShutdown {
     const notification = await em.findOneBy(NotificationEntity, { id: job.notificationId });
     if (!notification || notification.emailStatus !== 'pending' || !this.transport)
       return 'skipped';
-    const person = await em.findOneBy(PersonEntity, { id: notification.recipientId });
+    const person = await em.findOneBy(PersonEntity, recipientOf(notification));
     if (!person) return this.giveUp(job, `No person ${notification.recipientId} to send it to.`);
     if (!person.email) return this.giveUp(job, 'The recipient has no e-mail address.');
     const sending = this.transport.sendMail({

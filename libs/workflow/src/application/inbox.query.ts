@@ -143,7 +143,11 @@ export class InboxQuery {
       .setParameters(page.getParameters())
       .innerJoin('offerings', 'o', 'o.id = c.offering_id')
       .innerJoin('requests', 'r', 'r.id = c.request_id')
-      .leftJoin('people', 'p', 'p.id = r.student_id')
+      .leftJoin(
+        'people',
+        'p',
+        'p.institution_code = r.home_institution_code AND p.id = r.student_id',
+      )
       .select([
         'c.request_id AS "requestId"',
         'c.id AS "componentId"',

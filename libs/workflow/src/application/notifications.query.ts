@@ -3,6 +3,7 @@ import { IsNull } from 'typeorm';
 import { NotificationEntity } from '@lr/database';
 import { Actor, authorizeObject } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
+import { notificationsOf, recipientOf } from './people';
 import { RequestStore } from './request-store';
 
 /** A person's own notifications, newest first. */
@@ -15,7 +16,7 @@ export class NotificationsQuery {
     query: PageQuery & { unread?: boolean },
   ): Promise<Page<NotificationEntity>> {
     const [items, total] = await this.store.dataSource.manager.findAndCount(NotificationEntity, {
-      where: { recipientId: actor.id, ...(query.unread ? { readAt: IsNull() } : {}) },
+      where: { ...notificationsOf(actor), ...(query.unread ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: offsetOf(query),
       take: query.pageSize,
@@ -30,7 +31,7 @@ export class NotificationsQuery {
       actor,
       'notification.mark-read',
       await em.findOneBy(NotificationEntity, { id }),
-      (n) => ({ ownerId: n.recipientId }),
+      (n) => ({ owner: recipientOf(n) }),
       { kind: 'notification', id },
     );
     if (!notification.readAt) {

@@ -8,11 +8,12 @@ import {
   PersonEntity,
   RequestEntity,
 } from '@lr/database';
-import { Audience, NotificationKind, Role, dutchDate } from '@lr/domain';
+import { Audience, NotificationKind, PersonKey, Role, dutchDate } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { NOTIFICATIONS_QUEUE, enqueueInTransaction } from '@lr/queue';
 import { offeringOf } from './offering-of';
 import { scopeOf } from './component-scope';
+import { studentOf } from './people';
 
 const HOST_AUDIENCES: readonly Audience[] = ['host-admissions', 'host-registrars'];
 
@@ -80,13 +81,14 @@ export class Notifier {
       .insert()
       .into(NotificationEntity)
       .values(
-        recipients.map((recipientId) => ({
-          recipientId,
+        recipients.map((recipient) => ({
+          recipientId: recipient.id,
+          recipientInstitutionCode: recipient.institutionCode,
           requestId: request.id,
           componentId: component.id,
           kind,
           message,
-          dedupeKey: `${component.id}-${kind}-v${component.version}-${recipientId}`,
+          dedupeKey: `${component.id}-${kind}-v${component.version}-${recipient.institutionCode}:${recipient.id}`,
           createdAt: now,
           readAt: null,
           emailStatus: emailing ? ('pending' as const) : ('none' as const),
@@ -110,19 +112,27 @@ export class Notifier {
   private async recipients(
     em: EntityManager,
     { request, component, audiences }: Notice,
-  ): Promise<string[]> {
+  ): Promise<PersonKey[]> {
     const home = request.homeInstitutionCode;
     const host = component.hostInstitutionCode;
     const people = (role: Role, institutions: string[]) =>
       em.find(PersonEntity, {
         where: { role, institutionCode: In(institutions) },
-        select: { id: true, programmeCodes: true },
+        select: { institutionCode: true, id: true, programmeCodes: true },
       });
-    const boardMembers = async () =>
-      (await people('exam-board', [home]))
-        .filter((p) => p.programmeCodes.includes(request.homeProgrammeCode))
-        .map((p) => p.id);
-    const ids = new Set<string>();
+    const boardMembers = async (): Promise<PersonKey[]> =>
+      (await people('exam-board', [home])).filter((p) =>
+        p.programmeCodes.includes(request.homeProgrammeCode),
+      );
+    // Keyed by institution and subject: people of two institutions may share a subject.
+    const recipients = new Map<string, PersonKey>();
+    const add = (keys: PersonKey[]) =>
+      keys.forEach((k) =>
+        recipients.set(`${k.institutionCode}:${k.id}`, {
+          institutionCode: k.institutionCode,
+          id: k.id,
+        }),
+      );
     // Told only who may see the component: the home side once it was submitted, the host once it was sent there.
     const { submitted, sentToHost } = scopeOf(request, component);
     const visible = (audience: Audience) =>
@@ -130,10 +140,10 @@ export class Notifier {
     for (const audience of audiences.filter(visible)) {
       switch (audience) {
         case 'student':
-          ids.add(request.studentId);
+          add([studentOf(request)]);
           break;
         case 'home-exam-board':
-          (await boardMembers()).forEach((id) => ids.add(id));
+          add(await boardMembers());
           break;
         case 'exam-board-chair': {
           const board = this.registry.examBoardForProgramme(home, request.homeProgrammeCode);
@@ -141,25 +151,28 @@ export class Notifier {
             institutionCode: home,
             code: board.code,
           });
-          (row?.chairPersonId ? [row.chairPersonId] : await boardMembers()).forEach((id) =>
-            ids.add(id),
+          // The chair is a member of the board, so of its institution.
+          add(
+            row?.chairPersonId
+              ? [{ institutionCode: home, id: row.chairPersonId }]
+              : await boardMembers(),
           );
           break;
         }
         case 'host-admissions':
-          (await people('host-admissions', [host])).forEach((p) => ids.add(p.id));
+          add(await people('host-admissions', [host]));
           break;
         case 'host-registrars':
-          (await people('registrar', [host])).forEach((p) => ids.add(p.id));
+          add(await people('registrar', [host]));
           break;
         case 'home-registrars':
-          (await people('registrar', [home])).forEach((p) => ids.add(p.id));
+          add(await people('registrar', [home]));
           break;
         case 'admins':
-          (await people('admin', sentToHost ? [home, host] : [home])).forEach((p) => ids.add(p.id));
+          add(await people('admin', sentToHost ? [home, host] : [home]));
           break;
       }
     }
-    return [...ids];
+    return [...recipients.values()];
   }
 }

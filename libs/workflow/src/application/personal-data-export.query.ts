@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AuditEntryEntity, NotificationEntity, PersonEntity, RequestEntity } from '@lr/database';
+import { AuditEntryEntity, NotificationEntity, RequestEntity } from '@lr/database';
 import { Actor, NotFoundError, authorizeOwn } from '@lr/domain';
 import { CreditRecordQuery } from './credit-record.query';
+import { findPerson, notificationsOf, requestsOf } from './people';
 import { RequestStore } from './request-store';
 import { RequestViewsQuery } from './request-views.query';
 
@@ -22,19 +23,19 @@ export class PersonalDataExportQuery {
   async export(actor: Actor) {
     authorizeOwn(actor, 'me.export');
     const em = this.store.dataSource.manager;
-    const person = await em.findOneBy(PersonEntity, { id: actor.id });
+    const person = await findPerson(em, actor);
     if (!person) throw new NotFoundError('student', actor.id);
     const requests = await em.find(RequestEntity, {
-      where: { studentId: actor.id },
+      where: requestsOf(actor),
       order: { createdAt: 'ASC', id: 'ASC' },
       select: { id: true },
     });
     const ids = requests.map((r) => r.id);
     const [views, creditRecord, notifications, audit] = await Promise.all([
       Promise.all(ids.map((id) => this.views.get(actor, id))),
-      this.credits.get(actor, actor.id),
+      this.credits.of(actor, actor),
       em.find(NotificationEntity, {
-        where: { recipientId: actor.id },
+        where: notificationsOf(actor),
         order: { createdAt: 'ASC' },
       }),
       ids.length

@@ -21,10 +21,14 @@ import {
   componentFacts,
   deriveRequestStatus,
   findTransition,
+  isEnded,
   scopesOf,
 } from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { scopeOf } from './component-scope';
+import { asLiveOffering, refuseLiveDuplicates } from './live-offerings';
+import { offeringOf } from './offering-of';
+import { studentOf } from './people';
 import { Notifier } from './notifier';
 import { TimerPlanner } from './timers';
 
@@ -150,12 +154,28 @@ export class RequestStore {
     if (!transition || !mayCause(transition.by)) {
       throw new IllegalTransitionError(component.state, event);
     }
-    const result = await em
-      .createQueryBuilder()
-      .update(ComponentEntity)
-      .set({ ...input.changes, state: transition.to, version: () => 'version + 1', updatedAt: now })
-      .where('id = :id AND version = :version', { id: component.id, version: component.version })
-      .execute();
+    // A component that comes back to life (an objection reopens a rejection) may meet a newer live one.
+    const reviving = isEnded(component.state) && !isEnded(transition.to);
+    const offerings = reviving ? [await offeringOf(em, component.offeringId)] : [];
+    if (reviving) await refuseLiveDuplicates(em, studentOf(request), offerings, component.id);
+    const result = await asLiveOffering(
+      () =>
+        em
+          .createQueryBuilder()
+          .update(ComponentEntity)
+          .set({
+            ...input.changes,
+            state: transition.to,
+            version: () => 'version + 1',
+            updatedAt: now,
+          })
+          .where('id = :id AND version = :version', {
+            id: component.id,
+            version: component.version,
+          })
+          .execute(),
+      offerings,
+    );
     if (result.affected !== 1) {
       // Unreachable while the request row is locked; kept as the invariant's guard.
       throw new StaleVersionError(component.version, component.version + 1, component.state);

@@ -5,7 +5,6 @@ import {
   ComponentResultEntity,
   CreditEntryEntity,
   OfferingEntity,
-  PersonEntity,
   RecognitionEntity,
   RequestEntity,
   TransitionEntity,
@@ -19,10 +18,12 @@ import {
   canSee,
   grantedScopes,
   objectionTermEnds,
+  sideOfStep,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { scopeOf } from './component-scope';
+import { findPerson, requestsOf, studentOf } from './people';
 import { RequestStore, requestScopes } from './request-store';
 import { TuitionProofs } from './tuition-proofs';
 
@@ -77,7 +78,7 @@ export class RequestViewsQuery {
         enrolled.length ? em.findBy(RecognitionEntity, ofEnrolled) : [],
         enrolled.length ? em.findBy(CreditEntryEntity, ofEnrolled) : [],
         em.find(TransitionEntity, { where: { componentId: In(ids) }, order: { id: 'ASC' } }),
-        em.findOneBy(PersonEntity, { id: request.studentId }),
+        findPerson(em, studentOf(request)),
         this.waitingListPositions(components),
         this.tuitionProofs.viewsOf(delivered),
       ]);
@@ -224,7 +225,7 @@ export class RequestViewsQuery {
   async listOwn(actor: Actor, query: PageQuery): Promise<Page<RequestEntity>> {
     authorizeOwn(actor, 'request.list');
     const [items, total] = await this.store.dataSource.manager.findAndCount(RequestEntity, {
-      where: { studentId: actor.id },
+      where: requestsOf(actor),
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: offsetOf(query),
       take: query.pageSize,
@@ -238,11 +239,15 @@ export type HostRequestView = ReturnType<typeof forHost>;
 
 /**
  * What a host's staff see: the student's name, home institution, student number and e-mail; the components at
- * this host with their offering, state, enrolment reference, proof of paid tuition (where the host asked for it),
- * result and refusal; and the timeline of what this host did. Not the student's motivation to their exam board, not the exam board's approval or recognition,
- * not the home programme, not results from elsewhere.
+ * this host with their offering, state, enrolment reference, proof of paid tuition (where the host asked for
+ * it), result and refusal; and of the timeline only the steps the host side took at this host (sideOfStep),
+ * even where home and host are one institution (learning route 4). Not the student's motivation to their exam
+ * board, not the exam board's approval or recognition, not the home programme, not results from elsewhere.
  */
 function forHost(view: RequestView, studentEmail: string | null, hostCode: string) {
+  const hostComponents = new Set(
+    view.components.filter((c) => c.host.code === hostCode).map((c) => c.id),
+  );
   return {
     id: view.id,
     status: view.status,
@@ -264,6 +269,18 @@ function forHost(view: RequestView, studentEmail: string | null, hostCode: strin
       rejection: c.rejection,
       result: c.result,
     })),
-    timeline: view.timeline.filter((e) => e.actor.institutionCode === hostCode),
+    timeline: view.timeline.filter(
+      (e) =>
+        hostComponents.has(e.componentId) &&
+        sideOfStep(
+          {
+            event: e.event,
+            from: e.from,
+            actorRole: e.actor.role,
+            actorInstitutionCode: e.actor.institutionCode,
+          },
+          hostCode,
+        ) === 'host',
+    ),
   };
 }
