@@ -29,3 +29,11 @@ describe('sign-in configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).devTokensEnabled).toBe(false);
   });
 });
+
+describe('audit configuration', () => {
+  it('keeps client addresses for 180 days unless told otherwise, and at least a day', () => {
+    expect(loadConfig({}).auditAddressRetentionDays).toBe(180);
+    expect(loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '30' }).auditAddressRetentionDays).toBe(30);
+    expect(() => loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '0' })).toThrow(ConfigValidationError);
+  });
+});

@@ -104,6 +104,7 @@ export const configSchema = Joi.object({
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
   DECISION_REMINDER_DAYS: Joi.number().integer().min(1).max(56).default(7),
+  AUDIT_ADDRESS_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(180),
   HOST_SYSTEM_TIMEOUT_MS: Joi.number().integer().min(100).max(600000).default(30000),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   SMTP_URL: Joi.string()
@@ -159,6 +160,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   shutdownDrainMs: number;
   decisionReminderDays: number;
+  /** How long the audit log keeps the address a call came from; the entry itself is kept for good. */
+  auditAddressRetentionDays: number;
   hostSystemTimeoutMs: number;
   shutdownTimeoutMs: number;
   smtpUrl: string | undefined;
@@ -198,6 +201,7 @@ interface ValidatedEnv {
   RECONCILE_INTERVAL_MS: number;
   SHUTDOWN_DRAIN_MS: number;
   DECISION_REMINDER_DAYS: number;
+  AUDIT_ADDRESS_RETENTION_DAYS: number;
   HOST_SYSTEM_TIMEOUT_MS: number;
   SHUTDOWN_TIMEOUT_MS: number;
   SMTP_URL?: string;
@@ -239,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     decisionReminderDays: value.DECISION_REMINDER_DAYS,
+    auditAddressRetentionDays: value.AUDIT_ADDRESS_RETENTION_DAYS,
     hostSystemTimeoutMs: value.HOST_SYSTEM_TIMEOUT_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: value.SMTP_URL,

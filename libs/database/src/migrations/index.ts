@@ -8,6 +8,7 @@ import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
 import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardInboxCovering';
 import { AuditLog1795910400000 } from './1795910400000-AuditLog';
 import { TuitionProofs1795910500000 } from './1795910500000-TuitionProofs';
+import { AuditClientAddresses1795910600000 } from './1795910600000-AuditClientAddresses';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ExamBoardInboxCovering1795910300000,
   AuditLog1795910400000,
   TuitionProofs1795910500000,
+  AuditClientAddresses1795910600000,
 ];
