@@ -126,10 +126,8 @@ describe('the audit log', () => {
     }
   });
 
-  it('cannot be changed or emptied, not even by the application database user', async () => {
-    const [before] = await t.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM audit_log',
-    );
+  it('cannot be changed or emptied by its owner: the trigger refuses', async () => {
+    const [before] = await t.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
     expect(before.n).toBeGreaterThan(0);
     for (const sql of [
       `UPDATE audit_log SET motivation = 'rewritten'`,
@@ -137,13 +135,47 @@ describe('the audit log', () => {
       // CASCADE: the client addresses refer to the log, which would refuse a plain TRUNCATE before the trigger.
       'TRUNCATE audit_log CASCADE',
     ]) {
-      await expect(t.dataSource.query(sql)).rejects.toThrow(/audit_log is append-only/);
+      await expect(t.ownerQuery(sql)).rejects.toThrow(/audit_log is append-only/);
     }
-    const [after] = await t.dataSource.query<{ n: number; rewritten: number }[]>(
+    const [after] = await t.ownerQuery<{ n: number; rewritten: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE motivation = 'rewritten')::int AS rewritten
        FROM audit_log`,
     );
     expect(after).toEqual({ n: before.n, rewritten: 0 });
+  });
+
+  it("the application's database role may only read and append it, and cannot switch its trigger off", async () => {
+    const [role] = await t.dataSource.query<{ superuser: boolean; owner: boolean }[]>(
+      `SELECT rolsuper AS superuser, pg_has_role(current_user, tableowner, 'USAGE') AS owner
+       FROM pg_roles, pg_tables WHERE rolname = current_user AND tablename = 'audit_log'`,
+    );
+    expect(role).toEqual({ superuser: false, owner: false });
+    const [before] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM audit_log',
+    );
+    for (const sql of [
+      `UPDATE audit_log SET motivation = 'rewritten'`,
+      'DELETE FROM audit_log',
+      'TRUNCATE audit_log',
+      'ALTER TABLE audit_log DISABLE TRIGGER ALL',
+      'SET session_replication_role = replica',
+    ]) {
+      // Refused for want of a privilege, before the trigger (which would say "append-only") is asked.
+      await expect(t.dataSource.query(sql)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/^(permission denied|must be owner)/),
+      });
+    }
+    await t.dataSource.query(
+      `INSERT INTO audit_log (at, actor_id, actor_role, actor_institution_code, action, object_type,
+         object_id, request_id, home_institution_code, home_programme_code, request_version)
+       SELECT now(), 'test', 'system', '-', 'probe', 'request', request_id, request_id,
+         home_institution_code, home_programme_code, request_version FROM audit_log LIMIT 1`,
+    );
+    const [after] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM audit_log',
+    );
+    expect(after.n).toBe(before.n + 1);
   });
 
   it('forgets client addresses once they are older than the retention, and keeps newer ones', async () => {

@@ -162,7 +162,7 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
 
   it('answers an unexpected error with a generic 500: no stack, SQL or table names, and logs the cause', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    await t.dataSource.query('ALTER TABLE offerings RENAME TO offerings_hidden');
+    await t.ownerQuery('ALTER TABLE offerings RENAME TO offerings_hidden');
     try {
       const response = await t.as('macca').get('/offerings?q=tomaten');
       expect(response.status).toBe(500);
@@ -180,7 +180,7 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
         expect.stringMatching(/relation "offerings" does not exist/),
       );
     } finally {
-      await t.dataSource.query('ALTER TABLE offerings_hidden RENAME TO offerings');
+      await t.ownerQuery('ALTER TABLE offerings_hidden RENAME TO offerings');
       logged.mockRestore();
     }
     expect((await t.as('macca').get('/offerings')).status).toBe(200);

@@ -57,6 +57,10 @@ export const configSchema = Joi.object({
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
     .default('postgres://postgres@127.0.0.1:5432/leerroutes'),
+  // The owner of the schema, for migrations and seeding; the API and workers connect as DATABASE_URL's role.
+  MIGRATION_DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default(Joi.ref('DATABASE_URL')),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
     .default('redis://127.0.0.1:6379'),
@@ -137,7 +141,10 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** The application's role: may read and write the workflow's tables, and only read and append the audit log. */
   databaseUrl: string;
+  /** The schema's owner, used by `cli setup` and `cli migrate` only; DATABASE_URL unless set. */
+  migrationDatabaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
   /** The client id Leerroutes is registered under at the identity providers: every token's audience. */
@@ -186,6 +193,7 @@ interface ValidatedEnv {
   HOST: string;
   PORT: number;
   DATABASE_URL: string;
+  MIGRATION_DATABASE_URL: string;
   REDIS_URL: string;
   QUEUE_PREFIX: string;
   OIDC_AUDIENCE: string;
@@ -228,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: value.HOST,
     port: value.PORT,
     databaseUrl: value.DATABASE_URL,
+    migrationDatabaseUrl: value.MIGRATION_DATABASE_URL,
     redisUrl: value.REDIS_URL,
     queuePrefix: value.QUEUE_PREFIX,
     oidcAudience: value.OIDC_AUDIENCE,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@lr/database';
-import { TestDatabase, createTestDatabase } from '@lr/testing';
+import { APPLICATION_PRIVILEGES, dataSourceOptions } from '@lr/database';
+import { TEST_APP_ROLE, TestDatabase, createTestDatabase } from '@lr/testing';
 
 describe('the database schema', () => {
   let database: TestDatabase;
@@ -52,5 +52,27 @@ describe('the database schema', () => {
       /ck_tuition_proofs_status/,
     );
     await expect(insert('paid', 'BBC-1', '2026-09-01')).rejects.toThrow(/foreign key/);
+  });
+
+  it("grants the application's role exactly the declared privileges, on every table but the migrations'", async () => {
+    const granted = await dataSource.query<{ table: string; privileges: string[] }[]>(
+      `SELECT t.tablename AS table,
+         array_remove(ARRAY[
+           CASE WHEN has_table_privilege($1, t.tablename, 'SELECT') THEN 'SELECT' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'INSERT') THEN 'INSERT' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'UPDATE') THEN 'UPDATE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'DELETE') THEN 'DELETE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'TRUNCATE') THEN 'TRUNCATE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'TRIGGER') THEN 'TRIGGER' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'REFERENCES') THEN 'REFERENCES' END
+         ], NULL) AS privileges
+       FROM pg_tables t WHERE t.schemaname = 'public' ORDER BY t.tablename`,
+      [TEST_APP_ROLE.name],
+    );
+    expect(Object.fromEntries(granted.map((g) => [g.table, g.privileges]))).toEqual({
+      ...APPLICATION_PRIVILEGES,
+      migrations: [],
+    });
+    expect(APPLICATION_PRIVILEGES.audit_log).toEqual(['SELECT', 'INSERT']);
   });
 });
