@@ -1,5 +1,6 @@
-// `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations, seeds the demo
-// institutions into an empty database, and runs the API and a worker as two processes, as in production.
+// `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations as postgres (creating
+// the application's role), seeds the demo institutions into an empty database, and runs the API and a worker as
+// two processes connected as the application's role, as in production.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -10,6 +11,9 @@ import { ensureDependencies } from './ensure-deps.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATABASE = 'leerroutes';
 const EMBEDDED_PORT = 54329;
+// The API and the worker connect as a role of their own that may only read and append the audit log; setup
+// (as postgres, the schema's owner) creates it and grants its privileges. A local password for local use.
+const APP_ROLE = 'leerroutes_app';
 
 function answers(host, port) {
   return new Promise((resolve) => {
@@ -84,13 +88,14 @@ async function main() {
   env.PORT ??= '3000';
   let embedded;
   if (!env.DATABASE_URL) {
-    if (await answers('127.0.0.1', 5432)) {
-      env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:5432/${DATABASE}`;
-    } else {
+    let port = 5432;
+    if (!(await answers('127.0.0.1', port))) {
       embedded = await startEmbeddedPostgres();
-      env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${DATABASE}`;
+      port = EMBEDDED_PORT;
     }
-    await ensureDatabase(env.DATABASE_URL);
+    env.MIGRATION_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`;
+    env.DATABASE_URL = `postgres://${APP_ROLE}:${APP_ROLE}@127.0.0.1:${port}/${DATABASE}`;
+    await ensureDatabase(env.MIGRATION_DATABASE_URL);
   }
   const redis = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   if (!(await answers(redis.hostname, Number(redis.port || 6379)))) {
@@ -124,14 +129,16 @@ demo person to anyone who asks. Never run this on a server; production runs node
   Then               curl http://localhost:${port}/offerings -H "Authorization: Bearer <token>"
 Stop with Ctrl+C.
 `);
-  // Two processes, as in production: the API, and a worker that runs the jobs and relays the outbox.
+  // Two processes, as in production: the API, and a worker that runs the jobs and relays the outbox. They get
+  // the application's role only, not the owner's connection.
   const { flags: nodeFlags } = JSON.parse(
     readFileSync(join(root, 'scripts/node-flags.json'), 'utf8'),
   );
+  const { MIGRATION_DATABASE_URL: _owner, ...appEnv } = env;
   const children = ['api', 'worker'].map((app) =>
     spawn(process.execPath, [...nodeFlags, `dist/apps/${app}/src/main.js`], {
       cwd: root,
-      env,
+      env: appEnv,
       stdio: 'inherit',
     }),
   );

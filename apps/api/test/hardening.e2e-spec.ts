@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { getStorageToken } from '@nestjs/throttler';
 import { randomBytes } from 'crypto';
 import type { Response } from 'supertest';
-import { AuditEntryEntity, OfferingEntity } from '@lr/database';
+import { AuditClientAddressEntity, AuditEntryEntity, OfferingEntity } from '@lr/database';
 import { RedisRateLimitStorage } from '../src/http/rate-limit';
 import { TestApp } from './test-app';
 
@@ -163,7 +163,7 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
 
   it('answers an unexpected error with a generic 500: no stack, SQL or table names, and logs the cause', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    await t.dataSource.query('ALTER TABLE offerings RENAME TO offerings_hidden');
+    await t.ownerQuery('ALTER TABLE offerings RENAME TO offerings_hidden');
     try {
       const response = await t.as('macca').get('/offerings?q=tomaten');
       expect(response.status).toBe(500);
@@ -181,7 +181,7 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
         expect.stringMatching(/relation "offerings" does not exist/),
       );
     } finally {
-      await t.dataSource.query('ALTER TABLE offerings_hidden RENAME TO offerings');
+      await t.ownerQuery('ALTER TABLE offerings_hidden RENAME TO offerings');
       logged.mockRestore();
     }
     expect((await t.as('macca').get('/offerings')).status).toBe(200);
@@ -297,7 +297,10 @@ describe('behind a proxy', () => {
     const [entry] = await proxied.dataSource.manager.findBy(AuditEntryEntity, {
       objectId: (created.body as { id: string }).id,
     });
-    expect(entry.clientAddress).toBe('198.51.100.23');
+    const address = await proxied.dataSource.manager.findOneBy(AuditClientAddressEntity, {
+      auditId: entry.id,
+    });
+    expect(address?.clientAddress).toBe('198.51.100.23');
   });
 
   it('without TRUST_PROXY, ignores a forged X-Forwarded-For and counts the socket address', async () => {

@@ -50,6 +50,11 @@ describe('the personal data export', () => {
       'submit',
       'approve',
     ]);
+    // Where anyone called from is kept for their own institution's admins only, not even for the student.
+    expect(data.audit.map((a: { clientAddress: unknown }) => a.clientAddress ?? null)).toEqual(
+      data.audit.map(() => null),
+    );
+    expect(JSON.stringify(data)).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
     expect(data.creditRecord.student.id).toBe('macca');
     expect(JSON.stringify(data)).not.toContain(other.id);
 

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DevTokensService } from '@lr/auth';
@@ -48,7 +49,9 @@ export class TestApp {
     const database = await createTestDatabase();
     const config = loadConfig({
       NODE_ENV: 'test',
-      DATABASE_URL: database.url,
+      // As in production: the application's role, not the owner (see libs/database/src/application-role.ts).
+      DATABASE_URL: database.appUrl,
+      MIGRATION_DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: `lrtest-${randomBytes(4).toString('hex')}`,
       DEV_TOKENS_ENABLED: 'true',
@@ -77,6 +80,17 @@ export class TestApp {
 
   get dataSource(): DataSource {
     return this.app.get(DataSource);
+  }
+
+  /** A statement as the database's owner, for what the application's role may not do (DDL, say). */
+  async ownerQuery<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   /** Listens on a free port of 127.0.0.1, for clients outside this process (a browser); returns the base URL. */

@@ -2,12 +2,18 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@lr/config';
 import { preflight, startupFailure } from '@lr/core';
-import { InstitutionEntity, PersonEntity, dataSourceOptions } from '@lr/database';
+import {
+  InstitutionEntity,
+  PersonEntity,
+  applicationRoleOf,
+  dataSourceOptions,
+  migrate,
+} from '@lr/database';
 import { REGISTERED_INSTITUTIONS, seedInstitutions } from '@lr/institutions';
 import { issueDevToken } from './issue-dev-token';
 
 const USAGE = `Usage: npm run cli -- <command>
-  migrate          apply pending migrations
+  migrate          apply pending migrations, then grant the application's role (DATABASE_URL's user) its rights
   seed             add the registered institutions, and with NODE_ENV=development or test their demo people (idempotent)
   setup            migrate, then seed when the database has no institutions yet
   token <person>   ask the running API for a development token for a seeded person (npm run token -- macca)
@@ -26,12 +32,17 @@ async function main(args: string[]): Promise<void> {
     process.stdout.write(`${await issueDevToken(config, arg)}\n`);
     return;
   }
-  await preflight(config);
-  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  // The schema's owner does the work here; the application's role may not exist yet.
+  const ownerUrl = config.migrationDatabaseUrl;
+  await preflight({ ...config, databaseUrl: ownerUrl });
+  const dataSource = await new DataSource(dataSourceOptions(ownerUrl)).initialize();
   try {
     if (command === 'migrate' || command === 'setup') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      process.stdout.write(`Migrations: ${applied.length} applied.\n`);
+      const role = applicationRoleOf(config.databaseUrl, ownerUrl);
+      const applied = await migrate(dataSource, role);
+      process.stdout.write(
+        `Migrations: ${applied} applied.${role ? ` Privileges granted to ${role.name}.` : ''}\n`,
+      );
     }
     if (command === 'seed' || command === 'setup') {
       const empty = (await dataSource.manager.count(InstitutionEntity)) === 0;

@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayService } from '@lr/queue';
+import { AddressRetentionSchedulerService } from './address-retention-scheduler.service';
 import { JobHandlers } from './job-handlers';
 import { QueueWorkersService } from './queue-workers.service';
 import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
 
-/** The job side: queue workers, the outbox relay and the reconciler. Imported by the worker process, or by the API in one process. */
+/**
+ * The job side: queue workers, the outbox relay, the reconciler and the audit addresses' retention. Imported by
+ * the worker process, or by the API in one process.
+ */
 @Module({
-  providers: [JobHandlers, QueueWorkersService, OutboxRelayService, ReconcilerSchedulerService],
+  providers: [
+    JobHandlers,
+    QueueWorkersService,
+    OutboxRelayService,
+    ReconcilerSchedulerService,
+    AddressRetentionSchedulerService,
+  ],
   exports: [JobHandlers],
 })
 export class WorkerModule {}

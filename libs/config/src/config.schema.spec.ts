@@ -87,3 +87,23 @@ describe('proxy configuration', () => {
     }
   });
 });
+
+describe('database configuration', () => {
+  it('migrates as DATABASE_URL unless MIGRATION_DATABASE_URL names the owner', () => {
+    const app = 'postgres://leerroutes_app:secret@db.example:5432/leerroutes';
+    expect(loadConfig({ DATABASE_URL: app }).migrationDatabaseUrl).toBe(app);
+    const owner = 'postgres://postgres:secret@db.example:5432/leerroutes';
+    expect(
+      loadConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: owner }).migrationDatabaseUrl,
+    ).toBe(owner);
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(
+      /"MIGRATION_DATABASE_URL" must be a valid uri/,
+    );
+  });
+
+  it('keeps client addresses for 180 days unless told otherwise, and at least a day', () => {
+    expect(loadConfig({}).auditAddressRetentionDays).toBe(180);
+    expect(loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '30' }).auditAddressRetentionDays).toBe(30);
+    expect(() => loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '0' })).toThrow(ConfigValidationError);
+  });
+});

@@ -100,6 +100,10 @@ export const configSchema = Joi.object({
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
     .default('postgres://postgres@127.0.0.1:5432/leerroutes'),
+  // The owner of the schema, for migrations and seeding; the API and workers connect as DATABASE_URL's role.
+  MIGRATION_DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default(Joi.ref('DATABASE_URL')),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
     .default('redis://127.0.0.1:6379'),
@@ -141,6 +145,7 @@ export const configSchema = Joi.object({
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
   SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(60000).default(2000),
   DECISION_REMINDER_DAYS: Joi.number().integer().min(1).max(56).default(7),
+  AUDIT_ADDRESS_RETENTION_DAYS: Joi.number().integer().min(1).max(3650).default(180),
   HOST_SYSTEM_TIMEOUT_MS: Joi.number().integer().min(100).max(600000).default(30000),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   SMTP_URL: Joi.string()
@@ -188,7 +193,10 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** The application's role: may read and write the workflow's tables, and only read and append the audit log. */
   databaseUrl: string;
+  /** The schema's owner, used by `cli setup` and `cli migrate` only; DATABASE_URL unless set. */
+  migrationDatabaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
   /** The client id Leerroutes is registered under at the identity providers: every token's audience. */
@@ -215,6 +223,8 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   shutdownDrainMs: number;
   decisionReminderDays: number;
+  /** How long the audit log keeps the address a call came from; the entry itself is kept for good. */
+  auditAddressRetentionDays: number;
   hostSystemTimeoutMs: number;
   shutdownTimeoutMs: number;
   smtpUrl: string | undefined;
@@ -241,6 +251,7 @@ interface ValidatedEnv {
   HOST: string;
   PORT: number;
   DATABASE_URL: string;
+  MIGRATION_DATABASE_URL: string;
   REDIS_URL: string;
   QUEUE_PREFIX: string;
   OIDC_AUDIENCE: string;
@@ -258,6 +269,7 @@ interface ValidatedEnv {
   RECONCILE_INTERVAL_MS: number;
   SHUTDOWN_DRAIN_MS: number;
   DECISION_REMINDER_DAYS: number;
+  AUDIT_ADDRESS_RETENTION_DAYS: number;
   HOST_SYSTEM_TIMEOUT_MS: number;
   SHUTDOWN_TIMEOUT_MS: number;
   SMTP_URL?: string;
@@ -285,6 +297,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: value.HOST,
     port: value.PORT,
     databaseUrl: value.DATABASE_URL,
+    migrationDatabaseUrl: value.MIGRATION_DATABASE_URL,
     redisUrl: value.REDIS_URL,
     queuePrefix: value.QUEUE_PREFIX,
     oidcAudience: value.OIDC_AUDIENCE,
@@ -302,6 +315,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,
     shutdownDrainMs: value.SHUTDOWN_DRAIN_MS,
     decisionReminderDays: value.DECISION_REMINDER_DAYS,
+    auditAddressRetentionDays: value.AUDIT_ADDRESS_RETENTION_DAYS,
     hostSystemTimeoutMs: value.HOST_SYSTEM_TIMEOUT_MS,
     shutdownTimeoutMs: value.SHUTDOWN_TIMEOUT_MS,
     smtpUrl: value.SMTP_URL,

@@ -4,4 +4,5 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@lr/config';
 import { dataSourceOptions } from './data-source.options';
 
-export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));
+// The owner's connection: generating a migration compares the schema as its owner sees it.
+export default new DataSource(dataSourceOptions(loadConfig().migrationDatabaseUrl));

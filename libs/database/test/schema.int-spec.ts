@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@lr/database';
+import { APPLICATION_PRIVILEGES, dataSourceOptions } from '@lr/database';
 import { COMPONENT_STATES, ENDED_STATES } from '@lr/domain';
-import { TestDatabase, createTestDatabase } from '@lr/testing';
+import { TEST_APP_ROLE, TestDatabase, createTestDatabase } from '@lr/testing';
 
 describe('the database schema', () => {
   let database: TestDatabase;
@@ -84,5 +84,27 @@ describe('the database schema', () => {
     );
     await expect(insert('bounced', null, null)).rejects.toThrow(/ck_notifications_email_status/);
     await insert('failed', '2026-12-01T09:00:00Z', '550 No such user');
+  });
+
+  it("grants the application's role exactly the declared privileges, on every table but the migrations'", async () => {
+    const granted = await dataSource.query<{ table: string; privileges: string[] }[]>(
+      `SELECT t.tablename AS table,
+         array_remove(ARRAY[
+           CASE WHEN has_table_privilege($1, t.tablename, 'SELECT') THEN 'SELECT' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'INSERT') THEN 'INSERT' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'UPDATE') THEN 'UPDATE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'DELETE') THEN 'DELETE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'TRUNCATE') THEN 'TRUNCATE' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'TRIGGER') THEN 'TRIGGER' END,
+           CASE WHEN has_table_privilege($1, t.tablename, 'REFERENCES') THEN 'REFERENCES' END
+         ], NULL) AS privileges
+       FROM pg_tables t WHERE t.schemaname = 'public' ORDER BY t.tablename`,
+      [TEST_APP_ROLE.name],
+    );
+    expect(Object.fromEntries(granted.map((g) => [g.table, g.privileges]))).toEqual({
+      ...APPLICATION_PRIVILEGES,
+      migrations: [],
+    });
+    expect(APPLICATION_PRIVILEGES.audit_log).toEqual(['SELECT', 'INSERT']);
   });
 });

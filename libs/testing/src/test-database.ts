@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import {
   RUN_ID_VARIABLE,
   TEST_ADMIN_DATABASE_URL,
+  appDatabaseUrl,
   databaseUrl,
   templateDatabaseName,
 } from './test-env';
@@ -19,7 +20,10 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 export interface TestDatabase {
   name: string;
+  /** As the owner, who ran the migrations. */
   url: string;
+  /** As the application's role (TEST_APP_ROLE), with the privileges the product grants it. */
+  appUrl: string;
   drop(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
+    appUrl: appDatabaseUrl(name),
     drop: () =>
       admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };

@@ -1,6 +1,7 @@
 export * from './application/lodge-objection.use-case';
 export * from './application/personal-data-export.query';
 export * from './application/audit.query';
+export * from './application/audit-address-retention';
 export * from './application/catalogue.query';
 export * from './application/create-request.use-case';
 export * from './application/credit-record.query';

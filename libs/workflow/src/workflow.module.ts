@@ -1,4 +1,5 @@
 import { Global, Module, Provider } from '@nestjs/common';
+import { AuditAddressRetention } from './application/audit-address-retention';
 import { AuditQuery } from './application/audit.query';
 import { PersonalDataExportQuery } from './application/personal-data-export.query';
 import { CatalogueQuery } from './application/catalogue.query';
@@ -52,6 +53,7 @@ const USE_CASES: Provider[] = [
   EmailNotificationsUseCase,
   NotificationsQuery,
   AuditQuery,
+  AuditAddressRetention,
   PersonalDataExportQuery,
   TuitionProofs,
 ];

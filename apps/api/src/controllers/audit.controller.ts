@@ -17,7 +17,7 @@ export class AuditController {
   @Action('audit.read')
   @ApiOperation({
     summary:
-      'Exam boards and admins: who decided or changed what, when, why and from where, in my scope; newest first',
+      'Exam boards and admins: who decided or changed what on submitted requests, when and why, in my scope (admins: from where, for their own people); newest first',
   })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiProtected(400, 403)

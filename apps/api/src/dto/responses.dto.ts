@@ -473,7 +473,13 @@ export class AuditEntryDto {
   @ApiProperty({ description: "The request's version once the change was made" })
   requestVersion: number;
   @ApiProperty({ type: String, nullable: true }) motivation: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Null for the system' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Where the call came from: only for an admin of the actor's own institution, and only for " +
+      'AUDIT_ADDRESS_RETENTION_DAYS; null otherwise, for the system, and in the personal data export',
+  })
   clientAddress: string | null;
 }
 

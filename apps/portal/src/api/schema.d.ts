@@ -421,7 +421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exam boards and admins: who decided or changed what, when, why and from where, in my scope; newest first */
+        /** Exam boards and admins: who decided or changed what on submitted requests, when and why, in my scope (admins: from where, for their own people); newest first */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -786,7 +786,7 @@ export interface components {
             /** @description The request's version once the change was made */
             requestVersion: number;
             motivation: string | null;
-            /** @description Null for the system */
+            /** @description Where the call came from: only for an admin of the actor's own institution, and only for AUDIT_ADDRESS_RETENTION_DAYS; null otherwise, for the system, and in the personal data export */
             clientAddress: string | null;
         };
         PersonalDataExportDto: {

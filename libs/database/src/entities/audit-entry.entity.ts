@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Who did what, when, from where and why: every decision and every change of personal data, for appeal and
+ * Who did what, when and why: every decision and every change of personal data, for appeal and
  * supervision. Append-only, enforced by the database (a trigger refuses UPDATE, DELETE and TRUNCATE; see the
- * AuditLog migration), so the application itself cannot change what it recorded.
+ * AuditLog migration; and the application's role may only SELECT and INSERT), so the application itself cannot
+ * change what it recorded. Where the call came from is in AuditClientAddressEntity, which may be forgotten.
  */
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_request', ['requestId', 'id'])
@@ -51,8 +52,4 @@ export class AuditEntryEntity {
 
   @Column({ type: 'text', nullable: true })
   motivation: string | null;
-
-  /** The address the call came from; null for the system's own jobs. */
-  @Column({ name: 'client_address', type: 'text', nullable: true })
-  clientAddress: string | null;
 }

@@ -1,3 +1,4 @@
+import { AuditClientAddressEntity } from './audit-client-address.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ComponentResultEntity } from './component-result.entity';
 import { ComponentEntity } from './component.entity';
@@ -15,6 +16,7 @@ import { TransitionEntity } from './transition.entity';
 import { TuitionProofEntity } from './tuition-proof.entity';
 
 export {
+  AuditClientAddressEntity,
   AuditEntryEntity,
   ComponentResultEntity,
   ComponentEntity,
@@ -48,5 +50,6 @@ export const ENTITIES = [
   OutboxMessageEntity,
   NotificationEntity,
   AuditEntryEntity,
+  AuditClientAddressEntity,
   TuitionProofEntity,
 ];

@@ -8,6 +8,7 @@ import { OutboxNotify1795910200000 } from './1795910200000-OutboxNotify';
 import { ExamBoardInboxCovering1795910300000 } from './1795910300000-ExamBoardInboxCovering';
 import { AuditLog1795910400000 } from './1795910400000-AuditLog';
 import { TuitionProofs1795910500000 } from './1795910500000-TuitionProofs';
+import { AuditClientAddresses1795910600000 } from './1795910600000-AuditClientAddresses';
 import { PersonKey1795910700000 } from './1795910700000-PersonKey';
 import { OneLiveRequestPerOffering1795910710000 } from './1795910710000-OneLiveRequestPerOffering';
 import { EmailFailures1795910800000 } from './1795910800000-EmailFailures';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   ExamBoardInboxCovering1795910300000,
   AuditLog1795910400000,
   TuitionProofs1795910500000,
+  AuditClientAddresses1795910600000,
   PersonKey1795910700000,
   OneLiveRequestPerOffering1795910710000,
   EmailFailures1795910800000,

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AuditEntryEntity, RequestEntity } from '@lr/database';
+import { AuditClientAddressEntity, AuditEntryEntity, RequestEntity } from '@lr/database';
 import type { Actor } from '@lr/domain';
 
 export interface AuditedChange {
@@ -14,9 +14,12 @@ export interface AuditedChange {
   at: Date;
 }
 
-/** Appends to the audit log in the change's own transaction: the change and its record commit together. */
+/**
+ * Appends to the audit log in the change's own transaction: the change and its record commit together. The
+ * caller's address goes into a table of its own, which the retention empties (AuditAddressRetention).
+ */
 export async function recordAudit(em: EntityManager, change: AuditedChange): Promise<void> {
-  await em.insert(AuditEntryEntity, {
+  const { identifiers } = await em.insert(AuditEntryEntity, {
     at: change.at,
     actorId: change.actor.id,
     actorRole: change.actor.role,
@@ -29,6 +32,12 @@ export async function recordAudit(em: EntityManager, change: AuditedChange): Pro
     homeProgrammeCode: change.request.homeProgrammeCode,
     requestVersion: change.request.version,
     motivation: change.motivation ?? null,
-    clientAddress: change.actor.clientAddress ?? null,
   });
+  if (change.actor.clientAddress) {
+    await em.insert(AuditClientAddressEntity, {
+      auditId: (identifiers[0] as { id: string }).id,
+      clientAddress: change.actor.clientAddress,
+      recordedAt: change.at,
+    });
+  }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntryEntity, ComponentEntity, RequestEntity } from '@lr/database';
+import { In } from 'typeorm';
+import {
+  AuditClientAddressEntity,
+  AuditEntryEntity,
+  ComponentEntity,
+  RequestEntity,
+} from '@lr/database';
 import { Actor, ForbiddenError, Scope, authorize, grantedScopes } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore, requestScopes } from './request-store';
@@ -7,6 +13,27 @@ import { RequestStore, requestScopes } from './request-store';
 export interface AuditFilter extends PageQuery {
   requestId?: string;
 }
+
+/** An entry as a reader gets it: with the caller's address where the reader may have it, null otherwise. */
+export interface AuditEntry extends AuditEntryEntity {
+  clientAddress: string | null;
+}
+
+/**
+ * Where someone called from is personal data that only a security investigation of their own institution
+ * needs: only an admin of the institution the actor belongs to reads it (the system's own jobs have none).
+ */
+export function mayReadClientAddress(reader: Actor, entry: AuditEntryEntity): boolean {
+  return reader.role === 'admin' && reader.institutionCode === entry.actorInstitutionCode;
+}
+
+/**
+ * A draft is the student's alone until they submit it: nothing of a request that was never submitted (its
+ * creation, a draft withdrawn) is in anyone's view of the log. The log stays append-only, so this is decided on
+ * reading, by the request's primary key; submitted_at, once set, is never cleared.
+ */
+const SUBMITTED_REQUESTS_ONLY =
+  'EXISTS (SELECT 1 FROM requests r WHERE r.id = a.request_id AND r.submitted_at IS NOT NULL)';
 
 /**
  * Which audit rows a scope of 'audit.read' reaches. The log records the request's home side and who acted, not
@@ -28,7 +55,7 @@ const ROWS_IN_SCOPE: Partial<Record<Scope, string>> = {
 export class AuditQuery {
   constructor(private readonly store: RequestStore) {}
 
-  async list(actor: Actor, filter: AuditFilter): Promise<Page<AuditEntryEntity>> {
+  async list(actor: Actor, filter: AuditFilter): Promise<Page<AuditEntry>> {
     const conditions = grantedScopes('audit.read', actor.role).map((s) => ROWS_IN_SCOPE[s]);
     if (conditions.length === 0 || conditions.includes(undefined)) {
       throw new ForbiddenError('The audit log is for exam boards and admins, in their scope.');
@@ -39,7 +66,8 @@ export class AuditQuery {
       .where(`(${conditions.map((c) => `(${c})`).join(' OR ')})`, {
         institution: actor.institutionCode,
         programmes: [...actor.programmeCodes, ''],
-      });
+      })
+      .andWhere(SUBMITTED_REQUESTS_ONLY);
     if (filter.requestId)
       query.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     const [items, total] = await query
@@ -47,7 +75,23 @@ export class AuditQuery {
       .skip(offsetOf(filter))
       .take(filter.pageSize)
       .getManyAndCount();
-    return { items, total, page: filter.page, pageSize: filter.pageSize };
+    return {
+      items: await this.withAddresses(actor, items),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
+  }
+
+  private async withAddresses(actor: Actor, entries: AuditEntryEntity[]): Promise<AuditEntry[]> {
+    const readable = entries.filter((e) => mayReadClientAddress(actor, e)).map((e) => e.id);
+    const addresses = readable.length
+      ? await this.store.dataSource.manager.findBy(AuditClientAddressEntity, {
+          auditId: In(readable),
+        })
+      : [];
+    const byEntry = new Map(addresses.map((a) => [a.auditId, a.clientAddress]));
+    return entries.map((e) => ({ ...e, clientAddress: byEntry.get(e.id) ?? null }));
   }
 
   private async authorizeRequest(actor: Actor, requestId: string): Promise<void> {

@@ -10,7 +10,7 @@ import { RequestViewsQuery } from './request-views.query';
 /**
  * Everything Leerroutes holds about a student, in one JSON document (the AVG/GDPR right of access, art. 15):
  * their person record, every request with its components, results, recognitions and timeline, their credit
- * record, their notifications, and the audit log's entries on their requests.
+ * record, their notifications, and the audit log's entries on their requests (without client addresses).
  */
 @Injectable()
 export class PersonalDataExportQuery {
@@ -55,7 +55,9 @@ export class PersonalDataExportQuery {
       requests: views,
       creditRecord,
       notifications,
-      audit,
+      // Where a call came from is for the caller's own institution's admins, not in a student's export: the
+      // entries on a student's request hold the addresses of their exam board and the host's staff too.
+      audit: audit.map((entry) => ({ ...entry, clientAddress: null })),
     };
   }
 }
