@@ -28,6 +28,9 @@ describe('the audit log', () => {
   });
   afterAll(() => t.close());
 
+  /** A copy of Machine Learning for each request: a student has one live request per offering. */
+  const machineLearning = async () => [{ offering: (await j.copiesOf('uni-ijssel/DS-ML', 1))[0] }];
+
   const audit = async (person: string, requestId: string) =>
     expectStatus(await t.as(person).get(`/audit?requestId=${requestId}&pageSize=100`), 200).body
       .items as Entry[];
@@ -35,7 +38,7 @@ describe('the audit log', () => {
     expectStatus(await t.as(person).get('/audit?pageSize=100'), 200).body.items as Entry[];
 
   it('records who decided what, why, on which version and from where; exam boards and admins read their scope', async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const request = await j.submitted('macca', await machineLearning());
     await j.approved('waal-eb-life', request, 0, {
       motivation: 'Fits the master profile; counts as elective space.',
     });
@@ -86,7 +89,7 @@ describe('the audit log', () => {
   });
 
   it("shows a client's address only to the admins of the caller's own institution", async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const request = await j.submitted('macca', await machineLearning());
     await j.approved('waal-eb-life', request);
     await j.admitted('ijssel-admissions', request);
     const addresses = async (person: string) =>
@@ -110,8 +113,8 @@ describe('the audit log', () => {
   });
 
   it("keeps a draft out of the home side's log until the student submits it", async () => {
-    const draft = await j.compose('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
-    const withdrawn = await j.compose('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const draft = await j.compose('macca', await machineLearning());
+    const withdrawn = await j.compose('macca', await machineLearning());
     await j.act('macca', `/requests/${withdrawn.id}/withdraw`);
     const actions = async (person: string, requestId: string) =>
       (await whole(person)).filter((e) => e.requestId === requestId).map((e) => e.action);
@@ -180,9 +183,9 @@ describe('the audit log', () => {
 
   it('forgets client addresses once they are older than the retention, and keeps newer ones', async () => {
     const retention = t.config.auditAddressRetentionDays;
-    const old = await j.compose('noor', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const old = await j.compose('noor', await machineLearning());
     t.clock.advanceDays(retention + 1);
-    const recent = await j.compose('noor', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const recent = await j.compose('noor', await machineLearning());
     const addressOf = async (requestId: string) =>
       (
         await t.dataSource.query<{ address: string | null }[]>(

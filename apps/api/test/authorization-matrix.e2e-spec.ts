@@ -451,10 +451,11 @@ describe('the authorization matrix, walked over HTTP', () => {
 
   /** Takes Macca's request with one component at uni-ijssel to the stage, through the API. */
   let fixtures = 0;
+  let fixtureOfferings: string[] = [];
   async function build(stage: Stage): Promise<Fixture> {
     fixtures += 1;
     if (fixtures > FIXTURE_OFFERINGS) throw new Error('Add fixture offerings: FIXTURE_OFFERINGS');
-    const parts = [{ offering: `${HOST_OFFERING}-${fixtures}` }];
+    const parts = [{ offering: fixtureOfferings[fixtures - 1] }];
     const view =
       stage === 'draft' ? await j.compose('macca', parts) : await j.submitted('macca', parts);
     const f: Fixture = {
@@ -551,15 +552,7 @@ describe('the authorization matrix, walked over HTTP', () => {
       studentNumber: 's1061234',
       programmeCodes: ['msc-food'],
     });
-    const [host, code] = HOST_OFFERING.split('/');
-    await t.dataSource.query(
-      `INSERT INTO offerings (institution_code, programme_code, code, title, description, credits, credit_unit,
-         period, language, capacity, enrolment_deadline, prerequisites, waiting_list)
-       SELECT institution_code, programme_code, code || '-' || n, title || ' ' || n, description, credits,
-         credit_unit, period, language, capacity, enrolment_deadline, prerequisites, waiting_list
-       FROM offerings, generate_series(1, $3::int) n WHERE institution_code = $1 AND code = $2`,
-      [host, code, FIXTURE_OFFERINGS],
-    );
+    fixtureOfferings = await j.copiesOf(HOST_OFFERING, FIXTURE_OFFERINGS);
     const stages = [...new Set(ENDPOINTS.map(stageOf))];
     const need = (forStage: (s: Stage) => boolean) => [
       ...stages.filter(forStage).map(async (s) => shared.set(s, await build(s))),

@@ -321,14 +321,16 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     base = await t.listen();
 
     const ids = (view: RequestView) => ({ id: view.id, componentId: view.components[0].id });
-    const own = [{ offering: 'uni-ijssel/DS-ML' }];
-    const submitted = () => j.submitted('macca', own);
+    // Each request for an offering of its own: a student has one live request per offering.
+    const copies = await j.copiesOf('uni-ijssel/DS-ML', 12);
+    const own = () => [{ offering: copies.pop()! }];
+    const submitted = () => j.submitted('macca', own());
     const approved = async () => {
       const view = await submitted();
       await j.approved('waal-eb-life', view);
       return view;
     };
-    const enrolled = () => j.enrolled();
+    const enrolled = () => j.enrolled({ offering: copies.pop()! });
     const withResult = async (credits: number, state: 'recognised' | 'awaiting_recognition') => {
       const view = await enrolled();
       await j.resultHome('ijssel-registrar', view, 0, { grade: '7', passed: true, credits }, state);
@@ -355,7 +357,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       toRecognise,
       toRegister,
     ] = await Promise.all([
-      j.compose('macca', own),
+      j.compose('macca', own()),
       submitted(),
       submitted(),
       rejected(),

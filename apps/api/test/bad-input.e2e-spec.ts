@@ -207,7 +207,8 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
 
   it('refuses a number out of range in a body, naming it, and changes nothing', async () => {
-    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    const [copy] = await j.copiesOf('uni-ijssel/DS-VIS', 1);
+    const request = await j.submitted('macca', [{ offering: copy }]);
     const approval = j.path(request, 0, 'approval');
     const before = await counts();
     refused(
@@ -257,7 +258,7 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
 
   it('keeps text with line breaks, tabs, emoji, bidirectional marks and combining characters as sent', async () => {
-    const offeringId = await j.offeringId('uni-ijssel/DS-ML');
+    const offeringId = await j.offeringId((await j.copiesOf('uni-ijssel/DS-VIS', 1))[0]);
     const motivation =
       'Line one\r\nline two\ttabbed; 👩‍🔬 \u202Ereversed\u202C, cafe\u0301, a\u200Db, ✓ «ok»';
     const created = await t.as('macca').post('/requests', {

@@ -25,6 +25,9 @@ export function expectStatus(response: Response, status: number): Response {
 /** The steps of a request's journey over HTTP, as each party takes them. */
 export class Journey {
   /** waitMs: how long a system step (a job) may take before the journey fails. */
+  /** How many offerings copiesOf has added, so that every copy has a code of its own. */
+  private copies = 0;
+
   constructor(
     readonly t: TestApp,
     private readonly waitMs = 15000,
@@ -35,6 +38,25 @@ export class Journey {
     return (
       await this.t.dataSource.manager.findOneByOrFail(OfferingEntity, { institutionCode, code })
     ).id;
+  }
+
+  /**
+   * Copies of an offering in its institution's catalogue, as `<institution>/<code>-<n>`: for a test that needs
+   * many live requests of one student, who may have only one per offering.
+   */
+  async copiesOf(ref: string, count: number): Promise<string[]> {
+    const [institutionCode, code] = ref.split('/');
+    const first = this.copies + 1;
+    this.copies += count;
+    await this.t.dataSource.query(
+      `INSERT INTO offerings (institution_code, programme_code, code, title, description, credits, credit_unit,
+         period, language, capacity, enrolment_deadline, prerequisites, waiting_list)
+       SELECT institution_code, programme_code, code || '-' || n, title || ' ' || n, description, credits,
+         credit_unit, period, language, capacity, enrolment_deadline, prerequisites, waiting_list
+       FROM offerings, generate_series($3::int, $4::int) n WHERE institution_code = $1 AND code = $2`,
+      [institutionCode, code, first, this.copies],
+    );
+    return Array.from({ length: count }, (_, i) => `${ref}-${first + i}`);
   }
 
   async compose(student: string, parts: Part[]): Promise<RequestView> {
