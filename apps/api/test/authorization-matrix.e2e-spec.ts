@@ -555,6 +555,11 @@ describe('the authorization matrix, walked over HTTP', () => {
       studentNumber: 's1061234',
       programmeCodes: ['msc-food'],
     });
+    // As uni-waal's own records hold her: her sign-in takes her programme from there.
+    await t.ownerQuery(
+      `INSERT INTO student_register (institution_code, subject, student_number, programme_codes)
+       VALUES ('uni-waal', 'mara', 's1061234', '{msc-food}')`,
+    );
     fixtureOfferings = await j.copiesOf(HOST_OFFERING, FIXTURE_OFFERINGS);
     const stages = [...new Set(ENDPOINTS.map(stageOf))];
     const need = (forStage: (s: Stage) => boolean) => [
