@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 export const BENCH_STUDENT_PREFIX = 'bench-student-';
 
 /**
- * Adds `count` students (bench-student-1 …) to the people table in one statement, spread round-robin over the
- * seeded programmes: all institutions' programmes, or those of `institutionCode` only.
+ * Adds `count` students (bench-student-1 …) to the people table and to their institution's student register
+ * (so that their sign-in finds them there) in one statement, spread round-robin over the seeded programmes:
+ * all institutions' programmes, or those of `institutionCode` only.
  */
 export async function insertStudents(
   db: DataSource,
@@ -16,12 +17,18 @@ export async function insertStudents(
     `
     WITH programme AS (
       SELECT row_number() OVER (ORDER BY institution_code, code) - 1 AS k, institution_code, code
-      FROM programmes WHERE $2::text IS NULL OR institution_code = $2)
+      FROM programmes WHERE $2::text IS NULL OR institution_code = $2),
+    student AS (
+      SELECT $3::text || g AS id, p.institution_code, g, p.code
+      FROM generate_series(1, $1::int) g
+      JOIN programme p ON p.k = g % (SELECT count(*) FROM programme)),
+    registered AS (
+      INSERT INTO student_register (institution_code, subject, student_number, programme_codes)
+      SELECT institution_code, id, g::text, ARRAY[code] FROM student)
     INSERT INTO people (id, institution_code, role, name, email, student_number, programme_codes)
-    SELECT $3::text || g, p.institution_code, 'student', 'Student ' || g, 'student' || g || '@bench.invalid',
-           g::text, ARRAY[p.code]
-    FROM generate_series(1, $1::int) g
-    JOIN programme p ON p.k = g % (SELECT count(*) FROM programme)`,
+    SELECT id, institution_code, 'student', 'Student ' || g, 'student' || g || '@bench.invalid', g::text,
+           ARRAY[code]
+    FROM student`,
     [count, institutionCode ?? null, BENCH_STUDENT_PREFIX],
   );
 }

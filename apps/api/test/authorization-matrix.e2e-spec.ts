@@ -15,6 +15,7 @@ import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
+  SystemContext,
 } from '@lr/institutions';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
@@ -146,10 +147,6 @@ const OTHER_OFFERING = 'hs-delta/ALO-BD1';
 class SwitchableHostSystem extends InAppStudentInformationSystem {
   up = true;
 
-  constructor() {
-    super('uni-ijssel', REGISTERED_INSTITUTIONS.find((d) => d.code === 'uni-ijssel')!.people);
-  }
-
   override announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
     return this.up
       ? super.announceAdmission(a)
@@ -158,7 +155,7 @@ class SwitchableHostSystem extends InAppStudentInformationSystem {
 }
 
 describe('the authorization matrix, walked over HTTP', () => {
-  const ijssel = new SwitchableHostSystem();
+  let ijssel: SwitchableHostSystem;
   let t: TestApp;
   let j: Journey;
   const started = Date.now();
@@ -538,7 +535,13 @@ describe('the authorization matrix, walked over HTTP', () => {
 
   beforeAll(async () => {
     const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'uni-ijssel' ? { ...d, studentInformationSystem: ijssel } : d,
+      d.code === 'uni-ijssel'
+        ? {
+            ...d,
+            studentInformationSystem: ({ register }: SystemContext) =>
+              (ijssel = new SwitchableHostSystem('uni-ijssel', register)),
+          }
+        : d,
     );
     // Two attempts: a delivery to a host that is down fails for good within about a second.
     t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });
@@ -552,6 +555,11 @@ describe('the authorization matrix, walked over HTTP', () => {
       studentNumber: 's1061234',
       programmeCodes: ['msc-food'],
     });
+    // As uni-waal's own records hold her: her sign-in takes her programme from there.
+    await t.ownerQuery(
+      `INSERT INTO student_register (institution_code, subject, student_number, programme_codes)
+       VALUES ('uni-waal', 'mara', 's1061234', '{msc-food}')`,
+    );
     fixtureOfferings = await j.copiesOf(HOST_OFFERING, FIXTURE_OFFERINGS);
     const stages = [...new Set(ENDPOINTS.map(stageOf))];
     const need = (forStage: (s: Stage) => boolean) => [

@@ -136,6 +136,11 @@ describe('who may do what: refused actions change nothing', () => {
       email: 'macca@student.mbo-energie.example',
       programmeCodes: ['installatie'],
     };
+    // The college's own records know them, so their sign-in records them (under mbo-energie).
+    await t.ownerQuery(
+      `INSERT INTO student_register (institution_code, subject, student_number, programme_codes)
+       VALUES ('mbo-energie', 'macca', '700123', '{installatie}')`,
+    );
     const other = t.asSignedIn('mbo-energie', namesake);
     const rejected = await j.submitted('macca', [{ offering: 'hs-delta/ALO-SPW' }]);
     await j.act('waal-eb-life', j.path(rejected, 0, 'approval'), {
@@ -158,7 +163,10 @@ describe('who may do what: refused actions change nothing', () => {
     expect((await other.get('/notifications')).body).toMatchObject({ total: 0, items: [] });
     const markRead = await other.post(`/notifications/${notifications.items[0].id}/read`);
     expect(markRead.status).toBe(404);
-    expect((await other.get('/students/macca/credit-record')).status).toBe(404);
+    // Their own record, which is empty: not uni-waal's Macca's.
+    const record = expectStatus(await other.get('/students/macca/credit-record'), 200).body;
+    expect(record.student).toMatchObject({ institutionCode: 'mbo-energie', name: 'Macca Energie' });
+    expect(record.entries).toEqual([]);
     expect((await other.post(`/requests/${request.id}/withdraw`)).status).toBe(404);
     const objection = await other.post(j.path(rejected, 0, 'objection'), {
       grounds: 'It does not overlap.',
@@ -167,13 +175,9 @@ describe('who may do what: refused actions change nothing', () => {
     expect(await everything()).toEqual(before);
 
     // Both in the people table, each under their own institution: each reads only their own data.
-    await t.dataSource.manager.insert(PersonEntity, {
-      ...namesake,
-      institutionCode: 'mbo-energie',
-      studentNumber: '700123',
-    });
-    const record = expectStatus(await other.get('/students/macca/credit-record'), 200).body;
-    expect(record.student).toMatchObject({ institutionCode: 'mbo-energie', name: 'Macca Energie' });
+    expect(
+      await t.dataSource.manager.countBy(PersonEntity, { id: 'macca', name: 'Macca Energie' }),
+    ).toBe(1);
     const exported = expectStatus(await other.get('/me/export'), 200).body;
     expect(exported).toMatchObject({
       person: { institutionCode: 'mbo-energie', name: 'Macca Energie' },

@@ -4,6 +4,7 @@ import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
+  SystemContext,
 } from '@lr/institutions';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { TEST_REDIS_URL, deleteRedisPrefix } from '@lr/testing';
@@ -23,13 +24,19 @@ class SwitchableHostSystem extends InAppStudentInformationSystem {
 }
 
 describe('delivery: failures that outlast the retries, and an admin sending again', () => {
-  const westland = new SwitchableHostSystem('hs-westland');
+  let westland: SwitchableHostSystem;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
     const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'hs-westland' ? { ...d, studentInformationSystem: westland } : d,
+      d.code === 'hs-westland'
+        ? {
+            ...d,
+            studentInformationSystem: ({ register }: SystemContext) =>
+              (westland = new SwitchableHostSystem('hs-westland', register)),
+          }
+        : d,
     );
     t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });
     j = new Journey(t);

@@ -4,6 +4,8 @@ import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
+  StudentRegister,
+  SystemContext,
 } from '@lr/institutions';
 import { Journey } from './journey';
 import { TestApp } from './test-app';
@@ -12,8 +14,11 @@ import { TestApp } from './test-app';
 class FlakyHostSystem extends InAppStudentInformationSystem {
   calls: AdmissionAnnouncement[] = [];
 
-  constructor(private failuresLeft: number) {
-    super('uni-ijssel');
+  constructor(
+    register: StudentRegister,
+    private failuresLeft: number,
+  ) {
+    super('uni-ijssel', register);
   }
 
   override announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }> {
@@ -24,13 +29,19 @@ class FlakyHostSystem extends InAppStudentInformationSystem {
 }
 
 describe("a host's own system that fails", () => {
-  const hostSystem = new FlakyHostSystem(2);
+  let hostSystem: FlakyHostSystem;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
     const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'uni-ijssel' ? { ...d, studentInformationSystem: hostSystem } : d,
+      d.code === 'uni-ijssel'
+        ? {
+            ...d,
+            studentInformationSystem: ({ register }: SystemContext) =>
+              (hostSystem = new FlakyHostSystem(register, 2)),
+          }
+        : d,
     );
     t = await TestApp.start({ institutions });
     j = new Journey(t);

@@ -4,6 +4,7 @@ import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
+  SystemContext,
 } from '@lr/institutions';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
@@ -95,14 +96,20 @@ function resolve(schema: Schema, document: OpenApiDocument): Schema {
 }
 
 describe('response bodies carry only the fields their OpenAPI schema declares', () => {
-  const westland = new SwitchableHostSystem('hs-westland');
+  let westland: SwitchableHostSystem;
   let t: TestApp;
   let j: Journey;
   let document: OpenApiDocument;
 
   beforeAll(async () => {
     const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'hs-westland' ? { ...d, studentInformationSystem: westland } : d,
+      d.code === 'hs-westland'
+        ? {
+            ...d,
+            studentInformationSystem: ({ register }: SystemContext) =>
+              (westland = new SwitchableHostSystem('hs-westland', register)),
+          }
+        : d,
     );
     // Few attempts, so that a delivery to the host that is down fails for good quickly.
     t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });

@@ -3,6 +3,8 @@ import { TuitionProofEntity } from '@lr/database';
 import {
   InAppStudentInformationSystem,
   REGISTERED_INSTITUTIONS,
+  StudentRegister,
+  SystemContext,
   TuitionProof,
   TuitionQuery,
 } from '@lr/institutions';
@@ -125,8 +127,11 @@ describe('proof of paid tuition', () => {
 class FlakyHomeSystem extends InAppStudentInformationSystem {
   proofCalls = 0;
 
-  constructor(private failuresLeft: number) {
-    super('uni-waal', REGISTERED_INSTITUTIONS.find((d) => d.code === 'uni-waal')!.people);
+  constructor(
+    register: StudentRegister,
+    private failuresLeft: number,
+  ) {
+    super('uni-waal', register);
   }
 
   override proofOfPaidTuition(query: TuitionQuery): Promise<TuitionProof | null> {
@@ -137,13 +142,19 @@ class FlakyHomeSystem extends InAppStudentInformationSystem {
 }
 
 describe("proof of paid tuition from a home institution's system that fails", () => {
-  const homeSystem = new FlakyHomeSystem(2);
+  let homeSystem: FlakyHomeSystem;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
     const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'uni-waal' ? { ...d, studentInformationSystem: homeSystem } : d,
+      d.code === 'uni-waal'
+        ? {
+            ...d,
+            studentInformationSystem: ({ register }: SystemContext) =>
+              (homeSystem = new FlakyHomeSystem(register, 2)),
+          }
+        : d,
     );
     t = await TestApp.start({ institutions });
     j = new Journey(t);

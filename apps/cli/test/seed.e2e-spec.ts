@@ -11,7 +11,7 @@ describe('seeding an empty database', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    await query('TRUNCATE institutions, people CASCADE');
+    await query('TRUNCATE institutions, people, student_register CASCADE');
   });
   afterEach(() => database.drop());
 
@@ -44,11 +44,18 @@ describe('seeding an empty database', () => {
     expect(result.stdout).toMatch(/no demo people/);
     expect(await query('SELECT 1 FROM institutions')).toBeGreaterThan(0);
     expect(await query('SELECT 1 FROM people')).toBe(0);
+    expect(await query('SELECT 1 FROM student_register')).toBe(0);
   });
 
   it('adds the demo people with NODE_ENV=development', async () => {
     const result = setup('development');
     expect(result.status).toBe(0);
     expect(await query(`SELECT 1 FROM people WHERE id = 'macca'`)).toBe(1);
+    // Macca as uni-waal's own records hold her, for its in-app student information system.
+    expect(
+      await query(
+        `SELECT 1 FROM student_register WHERE subject = 'macca' AND student_number = 's1029384'`,
+      ),
+    ).toBe(1);
   });
 });

@@ -60,8 +60,9 @@ export class DevTokensService {
       audience: this.config.oidcAudience,
     });
     const verdict = await this.verifier.verify(token);
-    if ('refused' in verdict) {
-      throw new Error(`The development token for ${person.id} was refused: ${verdict.refused}`);
+    if (!('actor' in verdict)) {
+      const why = 'refused' in verdict ? verdict.refused : verdict.noRole.message;
+      throw new Error(`The development token for ${person.id} was refused: ${why}`);
     }
     return { token, issuer: issuer.issuerOf(institutionCode), actor: verdict.actor };
   }

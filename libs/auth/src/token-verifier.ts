@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeJwt, errors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import type { Actor } from '@lr/domain';
-import { InstitutionRegistry } from '@lr/institutions';
+import { Actor, NoRoleError } from '@lr/domain';
+import { InstitutionDefinition, InstitutionRegistry } from '@lr/institutions';
 import { DevIssuerHost } from './dev-issuer.host';
 import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
 
-/** The actor a token stands for, or why it was refused (said to the caller, as RFC 6750 allows). */
-export type Verdict = { actor: Actor } | { refused: string };
+/**
+ * The actor a token stands for (with what sign-in records of them), why it was refused (said to the caller, as
+ * RFC 6750 allows), or that it is a valid token of one of our institutions that grants no role here.
+ */
+export type Verdict =
+  | { actor: Actor; email: string; /** Seconds since the epoch. */ expiresAt: number }
+  | { refused: string }
+  | { noRole: NoRoleError };
 
 /**
  * The actor of a verdict still being reached, or undefined for a refused token and for an issuer that could not
@@ -74,12 +80,23 @@ export class TokenVerifier {
         clockTolerance: this.config.oidcClockSkewSeconds,
         requiredClaims: ['exp', 'sub'],
       });
+      let withoutRole: InstitutionDefinition | undefined;
       for (const institution of trusted.institutions) {
         const person = institution.signIn.claims.toPerson(payload);
         if (person) {
-          const { id, role, name, programmeCodes } = person;
-          return { actor: { id, role, name, programmeCodes, institutionCode: institution.code } };
+          const { id, role, name, email, programmeCodes } = person;
+          return {
+            actor: { id, role, name, programmeCodes, institutionCode: institution.code },
+            email,
+            expiresAt: payload.exp!,
+          };
         }
+        if (institution.signIn.claims.names(payload)) withoutRole ??= institution;
+      }
+      // Who they are is certain, only not what they may do here: a refusal (403) that says what to ask for.
+      if (withoutRole) {
+        const { organisation, roleGrant } = withoutRole.signIn.claims;
+        return { noRole: new NoRoleError(organisation, roleGrant) };
       }
       return {
         refused: 'it names no person of an institution that signs in through its issuer',

@@ -30,6 +30,8 @@ export const APPLICATION_PRIVILEGES: Readonly<Record<string, readonly Privilege[
   outbox: READ_WRITE,
   notifications: READ_WRITE,
   tuition_proofs: READ_WRITE,
+  // The institution's own records: sign-in and proofs of tuition read them, nothing here changes them.
+  student_register: ['SELECT'],
   audit_log: ['SELECT', 'INSERT'],
   audit_client_addresses: ['SELECT', 'INSERT', 'DELETE'],
 };

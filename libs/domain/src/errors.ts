@@ -28,6 +28,30 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** A valid token of a known institution that grants no role in Leerroutes: not a sign-in failure, a refusal. */
+export class NoRoleError extends DomainError {
+  constructor(organisation: string, grant: string) {
+    super(
+      'PERSON.NO_ROLE',
+      `Your institution (${organisation}) signed you in, but its sign-in gives you no role in Leerroutes: ` +
+        `one role is needed, granted as ${grant}. Ask your institution's service desk for it.`,
+      'forbidden',
+    );
+  }
+}
+
+/** A student whose home institution's own records do not hold them: they cannot ask for anything here. */
+export class UnknownToHomeInstitutionError extends DomainError {
+  constructor(institutionName: string) {
+    super(
+      'PERSON.UNKNOWN_TO_HOME_INSTITUTION',
+      `${institutionName} signed you in as a student, but its student information system does not know you ` +
+        'as one: ask its student administration to check your enrolment.',
+      'forbidden',
+    );
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super(code, message, 'conflict', details);

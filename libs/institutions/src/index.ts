@@ -5,3 +5,6 @@ export * from './institution-seeder';
 export * from './registered-institutions';
 export * from './student-information-system';
 export * from './sign-in';
+export * from './student-register';
+export * from './demo/demo-person';
+export * from './demo/demo-seed';

@@ -1,18 +1,14 @@
 import { EntityManager } from 'typeorm';
-import {
-  ExamBoardEntity,
-  InstitutionEntity,
-  OfferingEntity,
-  PersonEntity,
-  ProgrammeEntity,
-} from '@lr/database';
+import { ExamBoardEntity, InstitutionEntity, OfferingEntity, ProgrammeEntity } from '@lr/database';
 import type { InstitutionDefinition } from './institution.definition';
+import { seedDemoPeople } from './demo/demo-seed';
 
 /**
- * Writes the institutions' catalogues and, when asked, their demo people. Idempotent: rows that exist are left
- * as they are, so places already taken in an offering are never reset. Demo people have no default: each caller
- * says whether it wants them (the CLI only in development mode, see AppConfig.developmentMode), since a demo
- * admin in a real institution's database is an account nobody owns.
+ * Writes the institutions' catalogues and, when asked, the demo people and students (libs/institutions/src/demo,
+ * which the institution definitions themselves do not hold). Idempotent: rows that exist are left as they are,
+ * so places already taken in an offering are never reset. Demo people have no default: each caller says whether
+ * it wants them (the CLI only in development mode, see AppConfig.developmentMode), since a demo admin in a real
+ * institution's database is an account nobody owns.
  */
 export async function seedInstitutions(
   em: EntityManager,
@@ -73,24 +69,6 @@ export async function seedInstitutions(
         }),
       ),
     );
-    if (!demoPeople) continue;
-    await insert(
-      PersonEntity,
-      d.people.map((p) =>
-        Object.assign(new PersonEntity(), {
-          id: p.id,
-          institutionCode: d.code,
-          role: p.role,
-          name: p.name,
-          email: p.email,
-          studentNumber: p.studentNumber ?? null,
-          programmeCodes: p.programme
-            ? [p.programme]
-            : d.programmes
-                .filter((prog) => prog.examBoard === p.examBoard)
-                .map((prog) => prog.code),
-        }),
-      ),
-    );
   }
+  if (demoPeople) await seedDemoPeople(em, definitions);
 }

@@ -1,15 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError, GradingScale, NotFoundError, academicYearOf } from '@lr/domain';
 import type { InstitutionDefinition } from './institution.definition';
+import type { StudentInformationSystem, StudentRegister } from './student-information-system';
+import { NO_STUDENT_REGISTER } from './student-register';
 
 export const INSTITUTION_DEFINITIONS = Symbol('INSTITUTION_DEFINITIONS');
+export const STUDENT_REGISTER = Symbol('STUDENT_REGISTER');
 
 /** The one place the workflow asks about institutions: by code, never by name. */
 @Injectable()
 export class InstitutionRegistry {
   private readonly byCode: Map<string, InstitutionDefinition>;
+  private readonly systems: Map<string, StudentInformationSystem>;
 
-  constructor(@Inject(INSTITUTION_DEFINITIONS) definitions: InstitutionDefinition[]) {
+  constructor(
+    @Inject(INSTITUTION_DEFINITIONS) definitions: InstitutionDefinition[],
+    @Optional() @Inject(STUDENT_REGISTER) register: StudentRegister = NO_STUDENT_REGISTER,
+  ) {
     const problems = definitions.flatMap(problemsOf);
     const queues = definitions.map((d) => d.queue);
     if (new Set(definitions.map((d) => d.code)).size < definitions.length)
@@ -22,6 +29,17 @@ export class InstitutionRegistry {
     if (problems.length > 0)
       throw new Error(`Invalid institution definitions: ${problems.join('; ')}`);
     this.byCode = new Map(definitions.map((d) => [d.code, d]));
+    // Made once, at start: an adapter may hold connections or state (a test's counts of calls, say).
+    this.systems = new Map(
+      definitions.map((d) => [d.code, d.studentInformationSystem({ register })]),
+    );
+  }
+
+  /** The adapter to the institution's own student information system. */
+  studentInformationSystem(code: string): StudentInformationSystem {
+    const system = this.systems.get(code);
+    if (!system) throw new NotFoundError('institution', code);
+    return system;
   }
 
   all(): InstitutionDefinition[] {
@@ -79,10 +97,6 @@ function problemsOf(d: InstitutionDefinition): string[] {
       problems.push(
         `${d.code}/${b.code}: a decision term of ${b.decisionTermDays} days is not 1 to ${MAX_DECISION_TERM_DAYS}`,
       );
-    }
-    const chair = b.chair && d.people.find((p) => p.id === b.chair);
-    if (b.chair && (!chair || chair.role !== 'exam-board' || chair.examBoard !== b.code)) {
-      problems.push(`${d.code}/${b.code}: chair ${b.chair} is not a member of the board`);
     }
   }
   for (const p of d.programmes) {

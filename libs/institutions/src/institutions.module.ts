@@ -1,7 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { InstitutionDefinition } from './institution.definition';
-import { INSTITUTION_DEFINITIONS, InstitutionRegistry } from './institution.registry';
+import {
+  INSTITUTION_DEFINITIONS,
+  InstitutionRegistry,
+  STUDENT_REGISTER,
+} from './institution.registry';
 import { REGISTERED_INSTITUTIONS } from './registered-institutions';
+import { DatabaseStudentRegister } from './student-register';
 
 @Global()
 @Module({})
@@ -9,7 +15,15 @@ export class InstitutionsModule {
   static forRoot(definitions: InstitutionDefinition[] = REGISTERED_INSTITUTIONS): DynamicModule {
     return {
       module: InstitutionsModule,
-      providers: [{ provide: INSTITUTION_DEFINITIONS, useValue: definitions }, InstitutionRegistry],
+      providers: [
+        { provide: INSTITUTION_DEFINITIONS, useValue: definitions },
+        {
+          provide: STUDENT_REGISTER,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new DatabaseStudentRegister(dataSource),
+        },
+        InstitutionRegistry,
+      ],
       exports: [InstitutionRegistry],
     };
   }

@@ -22,6 +22,10 @@ export interface SignedInPerson {
 export interface ClaimMapping {
   /** How this institution is named in its tokens, for messages and logs (e.g. uni-waal.example). */
   readonly organisation: string;
+  /** Whether the token names someone of this institution (its organisation or tenant), role or not. */
+  names(claims: TokenClaims): boolean;
+  /** What grants a role here, for someone who has none: said to them, so they know whom to ask for what. */
+  readonly roleGrant: string;
   toPerson(claims: TokenClaims): SignedInPerson | undefined;
   claimsOf(person: SignedInPerson): TokenClaims;
 }
@@ -60,11 +64,14 @@ export function eduPersonClaims(options: {
 }): ClaimMapping {
   const rolePrefix = `${options.entitlementNamespace}:role:`;
   const programmePrefix = `${options.entitlementNamespace}:programme:`;
+  const names = (claims: TokenClaims) => claims.schac_home_organization === options.organisation;
   return {
     organisation: options.organisation,
+    names,
+    roleGrant: `the affiliation 'student', or an entitlement ${rolePrefix}<role> (${ROLES.filter((r) => r !== 'student').join(', ')})`,
     toPerson(claims) {
       const id = text(claims.sub);
-      if (claims.schac_home_organization !== options.organisation || !id) return undefined;
+      if (!names(claims) || !id) return undefined;
       const entitlements = strings(claims.eduperson_entitlement);
       const staffRoles = entitlements
         .filter((e) => e.startsWith(rolePrefix))
@@ -114,11 +121,14 @@ export function entraIdClaims(options: { tenantId: string; organisation: string 
       .map((w) => w[0].toUpperCase() + w.slice(1))
       .join('')}`;
   const byAppRole = new Map(ROLES.map((role) => [appRole(role), role]));
+  const names = (claims: TokenClaims) => claims.tid === options.tenantId;
   return {
     organisation: options.organisation,
+    names,
+    roleGrant: `one app role of ${ROLES.map(appRole).join(', ')}`,
     toPerson(claims) {
       const id = text(claims.oid) ?? text(claims.sub);
-      if (claims.tid !== options.tenantId || !id) return undefined;
+      if (!names(claims) || !id) return undefined;
       const roles = strings(claims.roles).flatMap((r) => byAppRole.get(r) ?? []);
       if (roles.length !== 1) return undefined;
       return {

@@ -1,5 +1,3 @@
-import type { PersonDefinition } from './institution.definition';
-
 /**
  * The port to an institution's own student information system (in production an OOAPI client). The workflow
  * calls it from jobs, so it may be slow or fail; the job retries.
@@ -27,6 +25,13 @@ export interface TuitionProof {
   issuedOn: string;
 }
 
+/** What a home institution's records say about one of its students. */
+export interface StudentRecord {
+  studentNumber: string;
+  /** The programmes the student is enrolled in. */
+  programmeCodes: string[];
+}
+
 export interface StudentInformationSystem {
   /** Registers the application with the host's system and returns the host's reference for it. */
   announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }>;
@@ -35,17 +40,43 @@ export interface StudentInformationSystem {
    * when it holds no record of that. Only reads, so a retried job may ask again.
    */
   proofOfPaidTuition(query: TuitionQuery): Promise<TuitionProof | null>;
+  /**
+   * As the home institution: the student its records hold under the subject its identity provider gives them
+   * (in OOAPI, persons/me), or null when it knows no such student. Asked when a student signs in.
+   */
+  studentRecord(subject: string): Promise<StudentRecord | null>;
 }
 
 /**
+ * The records of institutions that keep their students in Leerroutes itself (the student_register table):
+ * what the in-app system answers from. Filled by the institution, in development by the demo seed.
+ */
+export interface StudentRegister {
+  student(institutionCode: string, subject: string): Promise<StudentRecord | null>;
+  tuition(
+    institutionCode: string,
+    studentNumber: string,
+    academicYear: string,
+  ): Promise<TuitionProof | null>;
+}
+
+/** What this application hands an institution's adapter when it starts. */
+export interface SystemContext {
+  register: StudentRegister;
+}
+
+/** Makes an institution's adapter; an adapter that talks to a system elsewhere ignores what it is given. */
+export type StudentInformationSystemFactory = (context: SystemContext) => StudentInformationSystem;
+
+/**
  * For institutions whose admissions office works in Leerroutes itself: the application lives here, and the
- * reference is derived from the component so that a retried job gets the same one. Tuition is answered from the
- * people it is given (the seeded demo students); anyone else has no record here.
+ * reference is derived from the component so that a retried job gets the same one. Students and their tuition
+ * are answered from the institution's student register; anyone else has no record here.
  */
 export class InAppStudentInformationSystem implements StudentInformationSystem {
   constructor(
     private readonly institutionCode: string,
-    private readonly people: readonly PersonDefinition[] = [],
+    private readonly register: StudentRegister,
   ) {}
 
   announceAdmission(announcement: AdmissionAnnouncement): Promise<{ reference: string }> {
@@ -55,9 +86,17 @@ export class InAppStudentInformationSystem implements StudentInformationSystem {
   }
 
   proofOfPaidTuition({ studentNumber, academicYear }: TuitionQuery): Promise<TuitionProof | null> {
-    const record = this.people
-      .find((p) => p.role === 'student' && p.studentNumber === studentNumber)
-      ?.tuition?.find((r) => r.academicYear === academicYear);
-    return Promise.resolve(record ? { ...record } : null);
+    return this.register.tuition(this.institutionCode, studentNumber, academicYear);
   }
+
+  studentRecord(subject: string): Promise<StudentRecord | null> {
+    return this.register.student(this.institutionCode, subject);
+  }
+}
+
+/** The in-app system of one institution, for its definition. */
+export function inAppStudentInformationSystem(
+  institutionCode: string,
+): StudentInformationSystemFactory {
+  return ({ register }) => new InAppStudentInformationSystem(institutionCode, register);
 }

@@ -29,3 +29,4 @@ export * from './application/notifier';
 export * from './application/timer-jobs.use-case';
 export * from './application/timers';
 export * from './application/tuition-proofs';
+export * from './application/people-provisioning';

@@ -27,6 +27,7 @@ import { Notifier } from './application/notifier';
 import { TimerJobsUseCase } from './application/timer-jobs.use-case';
 import { TimerPlanner } from './application/timers';
 import { TuitionProofs } from './application/tuition-proofs';
+import { PeopleProvisioning } from './application/people-provisioning';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -56,6 +57,7 @@ const USE_CASES: Provider[] = [
   AuditAddressRetention,
   PersonalDataExportQuery,
   TuitionProofs,
+  PeopleProvisioning,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

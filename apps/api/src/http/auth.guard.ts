@@ -12,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { IssuerUnreachableError, TokenVerifier, Verdict, actorOf } from '@lr/auth';
 import type { Actor } from '@lr/domain';
+import { HomeSystemUnavailableError, PeopleProvisioning } from '@lr/workflow';
 
 const PUBLIC = 'public';
 /** Marks a route that needs no bearer token (health, development sign-in). */
@@ -58,6 +59,7 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly people: PeopleProvisioning,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -88,7 +90,19 @@ export class BearerAuthGuard implements CanActivate {
         );
       throw new UnauthorizedException(`The bearer token was refused: ${verdict.refused}.`);
     }
-    request.actor = { ...verdict.actor, clientAddress: request.ip };
+    if ('noRole' in verdict) throw verdict.noRole;
+    let actor: Actor;
+    try {
+      actor = await this.people.signedIn(verdict);
+    } catch (error) {
+      if (!(error instanceof HomeSystemUnavailableError)) throw error;
+      this.logger.warn(error.message);
+      throw new ServiceUnavailableException(
+        "Sign-in cannot be completed now: your institution's student information system did not answer. " +
+          'Try again shortly.',
+      );
+    }
+    request.actor = { ...actor, clientAddress: request.ip };
     return true;
   }
 }

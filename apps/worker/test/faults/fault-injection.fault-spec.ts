@@ -235,11 +235,15 @@ describe('fault injection: nothing lost, nothing doubled', () => {
     });
     // Enough places for every journey: capacity is tested elsewhere; here every admission should succeed.
     await t.dataSource.query('UPDATE offerings SET capacity = 1000000');
-    // Copies of the demo students for the rounds after the first (studentOf), with their student numbers, so
-    // their home institution still answers for their tuition.
-    await t.dataSource.query(
-      `INSERT INTO people (institution_code, id, role, name, email, student_number, programme_codes)
-       SELECT institution_code, id || '-' || n, role, name, email, student_number, programme_codes
+    // Copies of the demo students for the rounds after the first (studentOf), in their home institution's
+    // register with their tuition, so that it knows them at sign-in and answers for their tuition as before.
+    await t.ownerQuery(
+      `WITH registered AS (
+         INSERT INTO student_register (institution_code, subject, student_number, programme_codes, tuition)
+         SELECT institution_code, subject || '-' || n, student_number || '-' || n, programme_codes, tuition
+         FROM student_register, generate_series(1, $1::int) n)
+       INSERT INTO people (institution_code, id, role, name, email, student_number, programme_codes)
+       SELECT institution_code, id || '-' || n, role, name, email, student_number || '-' || n, programme_codes
        FROM people, generate_series(1, $1::int) n WHERE role = 'student'`,
       [Math.ceil(REQUESTS / SCENARIOS.length)],
     );

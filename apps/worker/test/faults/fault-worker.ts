@@ -9,6 +9,8 @@ import {
   AdmissionAnnouncement,
   REGISTERED_INSTITUTIONS,
   StudentInformationSystem,
+  StudentRecord,
+  SystemContext,
   TuitionProof,
   TuitionQuery,
 } from '@lr/institutions';
@@ -32,6 +34,10 @@ class UnreliableHostSystem implements StudentInformationSystem {
   proofOfPaidTuition(query: TuitionQuery): Promise<TuitionProof | null> {
     return this.inner.proofOfPaidTuition(query);
   }
+
+  studentRecord(subject: string): Promise<StudentRecord | null> {
+    return this.inner.studentRecord(subject);
+  }
 }
 
 async function bootstrap(): Promise<void> {
@@ -40,7 +46,8 @@ async function bootstrap(): Promise<void> {
   const failureRate = Number(process.env.FAULT_HOST_FAILURE_RATE ?? '0.3');
   const institutions = REGISTERED_INSTITUTIONS.map((d) => ({
     ...d,
-    studentInformationSystem: new UnreliableHostSystem(d.studentInformationSystem, failureRate),
+    studentInformationSystem: (context: SystemContext) =>
+      new UnreliableHostSystem(d.studentInformationSystem(context), failureRate),
   }));
   const app = await NestFactory.createApplicationContext(
     WorkerAppModule.forRoot({ config, institutions }),

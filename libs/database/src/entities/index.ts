@@ -12,6 +12,7 @@ import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { RecognitionEntity } from './recognition.entity';
 import { RequestEntity } from './request.entity';
+import { StudentRegisterEntity } from './student-register.entity';
 import { TransitionEntity } from './transition.entity';
 import { TuitionProofEntity } from './tuition-proof.entity';
 
@@ -30,10 +31,12 @@ export {
   ProgrammeEntity,
   RecognitionEntity,
   RequestEntity,
+  StudentRegisterEntity,
   TransitionEntity,
   TuitionProofEntity,
 };
 export type { CountsAs } from './component.entity';
+export type { RegisteredTuition } from './student-register.entity';
 
 export const ENTITIES = [
   InstitutionEntity,
@@ -52,4 +55,5 @@ export const ENTITIES = [
   AuditEntryEntity,
   AuditClientAddressEntity,
   TuitionProofEntity,
+  StudentRegisterEntity,
 ];

@@ -11,8 +11,9 @@ import { InstitutionEntity } from './institution.entity';
 import type { Role } from '@lr/domain';
 
 /**
- * A person known to an institution: the seeded demo people that development tokens are issued for. Keyed by
- * institution and subject together, as every reference to a person is (PersonKey): issuers may share subjects.
+ * A person of an institution, recorded from their sign-in (PeopleProvisioning in libs/workflow), or seeded as a
+ * demo person in development. Keyed by institution and subject together, as every reference to a person is
+ * (PersonKey): issuers may share subjects.
  */
 @Entity({ name: 'people' })
 @Check(

@@ -12,6 +12,7 @@ import { AuditClientAddresses1795910600000 } from './1795910600000-AuditClientAd
 import { PersonKey1795910700000 } from './1795910700000-PersonKey';
 import { OneLiveRequestPerOffering1795910710000 } from './1795910710000-OneLiveRequestPerOffering';
 import { EmailFailures1795910800000 } from './1795910800000-EmailFailures';
+import { StudentRegister1795911200000 } from './1795911200000-StudentRegister';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PersonKey1795910700000,
   OneLiveRequestPerOffering1795910710000,
   EmailFailures1795910800000,
+  StudentRegister1795911200000,
 ];

@@ -1,58 +1,6 @@
-import type { InstitutionDefinition, PersonDefinition } from '../institution.definition';
-import { InAppStudentInformationSystem } from '../student-information-system';
+import type { InstitutionDefinition } from '../institution.definition';
+import { inAppStudentInformationSystem } from '../student-information-system';
 import { eduPersonClaims } from '../sign-in';
-
-/** The demo people; the in-app student information system answers from the students' tuition records. */
-const people: PersonDefinition[] = [
-  {
-    id: 'kyra',
-    role: 'student',
-    name: 'Kyra de Vries',
-    email: 'kyra@student.hs-delta.example',
-    studentNumber: '510234',
-    programme: 'pabo',
-    tuition: [
-      {
-        academicYear: '2026-2027',
-        paid: true,
-        reference: 'BBC-DELTA-2026-510234',
-        issuedOn: '2026-09-01',
-      },
-    ],
-  },
-  {
-    id: 'delta-eb-pabo',
-    role: 'exam-board',
-    name: 'Secretary, Exam Board Pabo',
-    email: 'ec-pabo@hs-delta.example',
-    examBoard: 'eb-pabo',
-  },
-  {
-    id: 'delta-eb-alo',
-    role: 'exam-board',
-    name: 'Secretary, Exam Board ALO',
-    email: 'ec-alo@hs-delta.example',
-    examBoard: 'eb-alo',
-  },
-  {
-    id: 'delta-admissions',
-    role: 'host-admissions',
-    name: 'Admissions Office Delta',
-    email: 'admissions@hs-delta.example',
-  },
-  {
-    id: 'delta-registrar',
-    role: 'registrar',
-    name: 'Student Administration Delta',
-    email: 'registrar@hs-delta.example',
-  },
-  {
-    id: 'delta-admin',
-    role: 'admin',
-    name: 'Application Administrator Delta',
-    email: 'admin@hs-delta.example',
-  },
-];
 
 /** A university of applied sciences with a primary-teacher and a sports-teacher programme (route 4). */
 export const hsDelta: InstitutionDefinition = {
@@ -109,10 +57,9 @@ export const hsDelta: InstitutionDefinition = {
       prerequisites: [],
     },
   ],
-  people,
   // Takes visiting students under its partnership agreements without enrolling them: no tuition to waive.
   asksProofOfPaidTuition: false,
-  studentInformationSystem: new InAppStudentInformationSystem('hs-delta', people),
+  studentInformationSystem: inAppStudentInformationSystem('hs-delta'),
   signIn: {
     issuer: 'https://connect.surfconext.nl',
     claims: eduPersonClaims({

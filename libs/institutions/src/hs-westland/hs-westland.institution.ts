@@ -1,51 +1,6 @@
-import type { InstitutionDefinition, PersonDefinition } from '../institution.definition';
-import { InAppStudentInformationSystem } from '../student-information-system';
+import type { InstitutionDefinition } from '../institution.definition';
+import { inAppStudentInformationSystem } from '../student-information-system';
 import { eduPersonClaims } from '../sign-in';
-
-/** The demo people; the in-app student information system answers from the students' tuition records. */
-const people: PersonDefinition[] = [
-  {
-    id: 'sem',
-    role: 'student',
-    name: 'Sem Vermeulen',
-    email: 'sem@student.hs-westland.example',
-    studentNumber: '4410982',
-    programme: 'tuinbouw',
-    tuition: [
-      {
-        academicYear: '2026-2027',
-        paid: true,
-        reference: 'BBC-WESTLAND-2026-4410982',
-        issuedOn: '2026-09-01',
-      },
-    ],
-  },
-  {
-    id: 'westland-eb',
-    role: 'exam-board',
-    name: 'Secretary, Exam Board Tuinbouw',
-    email: 'ec-tuinbouw@hs-westland.example',
-    examBoard: 'eb-tuinbouw',
-  },
-  {
-    id: 'westland-admissions',
-    role: 'host-admissions',
-    name: 'Admissions Office Westland',
-    email: 'admissions@hs-westland.example',
-  },
-  {
-    id: 'westland-registrar',
-    role: 'registrar',
-    name: 'Student Administration Westland',
-    email: 'registrar@hs-westland.example',
-  },
-  {
-    id: 'westland-admin',
-    role: 'admin',
-    name: 'Application Administrator Westland',
-    email: 'admin@hs-westland.example',
-  },
-];
 
 /** A university of applied sciences with greenhouse horticulture (route 6 from a university, and from mbo). */
 export const hsWestland: InstitutionDefinition = {
@@ -84,10 +39,9 @@ export const hsWestland: InstitutionDefinition = {
       prerequisites: [],
     },
   ],
-  people,
   // Takes visiting students under its partnership agreements without enrolling them: no tuition to waive.
   asksProofOfPaidTuition: false,
-  studentInformationSystem: new InAppStudentInformationSystem('hs-westland', people),
+  studentInformationSystem: inAppStudentInformationSystem('hs-westland'),
   signIn: {
     issuer: 'https://connect.surfconext.nl',
     claims: eduPersonClaims({

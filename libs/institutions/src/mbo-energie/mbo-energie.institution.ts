@@ -1,44 +1,6 @@
-import type { InstitutionDefinition, PersonDefinition } from '../institution.definition';
-import { InAppStudentInformationSystem } from '../student-information-system';
+import type { InstitutionDefinition } from '../institution.definition';
+import { inAppStudentInformationSystem } from '../student-information-system';
 import { entraIdClaims } from '../sign-in';
-
-/** The demo people; the in-app student information system answers from the students' tuition records. */
-const people: PersonDefinition[] = [
-  {
-    id: 'chen',
-    role: 'student',
-    name: 'Chen Li',
-    email: 'chen@student.energiecollege.example',
-    studentNumber: '700321',
-    // No tuition record: an mbo student pays lesgeld, not collegegeld.
-    programme: 'installatie',
-  },
-  {
-    id: 'energie-eb',
-    role: 'exam-board',
-    name: 'Secretary, Exam Board Techniek',
-    email: 'ec-techniek@energiecollege.example',
-    examBoard: 'eb-techniek',
-  },
-  {
-    id: 'energie-admissions',
-    role: 'host-admissions',
-    name: 'Admissions Office Energiecollege',
-    email: 'admissions@energiecollege.example',
-  },
-  {
-    id: 'energie-registrar',
-    role: 'registrar',
-    name: 'Student Administration Energiecollege',
-    email: 'registrar@energiecollege.example',
-  },
-  {
-    id: 'energie-admin',
-    role: 'admin',
-    name: 'Application Administrator Energiecollege',
-    email: 'admin@energiecollege.example',
-  },
-];
 
 /** An mbo college counting study load in hours, with energy-transition elective units (keuzedelen). */
 export const mboEnergie: InstitutionDefinition = {
@@ -82,10 +44,9 @@ export const mboEnergie: InstitutionDefinition = {
       prerequisites: [],
     },
   ],
-  people,
   // mbo charges no collegegeld, so there is none to waive.
   asksProofOfPaidTuition: false,
-  studentInformationSystem: new InAppStudentInformationSystem('mbo-energie', people),
+  studentInformationSystem: inAppStudentInformationSystem('mbo-energie'),
   // The college signs its people in with its own Microsoft Entra ID tenant, not through SURFconext.
   signIn: {
     issuer: 'https://login.microsoftonline.com/6f1c2b7e-3d4a-4e5b-9c8d-0a1b2c3d4e5f/v2.0',

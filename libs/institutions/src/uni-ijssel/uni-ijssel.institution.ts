@@ -1,51 +1,6 @@
-import type { InstitutionDefinition, PersonDefinition } from '../institution.definition';
-import { InAppStudentInformationSystem } from '../student-information-system';
+import type { InstitutionDefinition } from '../institution.definition';
+import { inAppStudentInformationSystem } from '../student-information-system';
 import { eduPersonClaims } from '../sign-in';
-
-/** The demo people; the in-app student information system answers from the students' tuition records. */
-const people: PersonDefinition[] = [
-  {
-    id: 'daan',
-    role: 'student',
-    name: 'Daan Visser',
-    email: 'daan@student.uni-ijssel.example',
-    studentNumber: '2291837',
-    programme: 'msc-ds',
-    tuition: [
-      {
-        academicYear: '2026-2027',
-        paid: false,
-        reference: 'BBC-IJSSEL-2026-2291837',
-        issuedOn: '2026-10-01',
-      },
-    ],
-  },
-  {
-    id: 'ijssel-eb',
-    role: 'exam-board',
-    name: 'Secretary, Exam Board EEMCS',
-    email: 'ec-eemcs@uni-ijssel.example',
-    examBoard: 'eb-eemcs',
-  },
-  {
-    id: 'ijssel-admissions',
-    role: 'host-admissions',
-    name: 'Admissions Office IJsselland',
-    email: 'admissions@uni-ijssel.example',
-  },
-  {
-    id: 'ijssel-registrar',
-    role: 'registrar',
-    name: 'Student Administration IJsselland',
-    email: 'registrar@uni-ijssel.example',
-  },
-  {
-    id: 'ijssel-admin',
-    role: 'admin',
-    name: 'Application Administrator IJsselland',
-    email: 'admin@uni-ijssel.example',
-  },
-];
 
 /** A research university offering data-science units to students of partner universities (route 5). */
 export const uniIjssel: InstitutionDefinition = {
@@ -108,11 +63,10 @@ export const uniIjssel: InstitutionDefinition = {
       prerequisites: ['Programming in Python'],
     },
   ],
-  people,
   // Enrols visiting students in its own administration, where they would owe the statutory tuition
   // a second time: the proof that they paid it at home waives it.
   asksProofOfPaidTuition: true,
-  studentInformationSystem: new InAppStudentInformationSystem('uni-ijssel', people),
+  studentInformationSystem: inAppStudentInformationSystem('uni-ijssel'),
   signIn: {
     issuer: 'https://connect.surfconext.nl',
     claims: eduPersonClaims({

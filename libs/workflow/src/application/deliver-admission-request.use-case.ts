@@ -44,8 +44,8 @@ export class DeliverAdmissionRequestUseCase {
       : await Promise.all([
           withTimeout(
             this.registry
-              .get(component.hostInstitutionCode)
-              .studentInformationSystem.announceAdmission({
+              .studentInformationSystem(component.hostInstitutionCode)
+              .announceAdmission({
                 componentId: component.id,
                 offeringCode: offering.code,
                 studentName: student?.name ?? request.studentId,

@@ -54,8 +54,8 @@ export class TuitionProofs {
         ? null
         : await withTimeout(
             this.registry
-              .get(home)
-              .studentInformationSystem.proofOfPaidTuition({ studentNumber, academicYear }),
+              .studentInformationSystem(home)
+              .proofOfPaidTuition({ studentNumber, academicYear }),
             this.config.hostSystemTimeoutMs,
             `The student information system of ${home}`,
           );

@@ -1,0 +1,72 @@
+import { EntityManager } from 'typeorm';
+import { PersonEntity, StudentRegisterEntity } from '@lr/database';
+import type { InstitutionDefinition } from '../institution.definition';
+import type { DemoPerson } from './demo-person';
+import { hsDeltaPeople } from './hs-delta.people';
+import { hsWestlandPeople } from './hs-westland.people';
+import { mboEnergiePeople } from './mbo-energie.people';
+import { uniIjsselPeople } from './uni-ijssel.people';
+import { uniWaalPeople } from './uni-waal.people';
+
+/** The demo people of each demo institution, by its code. */
+export const DEMO_PEOPLE: Readonly<Record<string, readonly DemoPerson[]>> = {
+  'hs-delta': hsDeltaPeople,
+  'uni-waal': uniWaalPeople,
+  'uni-ijssel': uniIjsselPeople,
+  'hs-westland': hsWestlandPeople,
+  'mbo-energie': mboEnergiePeople,
+};
+
+/** The programmes a demo person studies or decides for, as their sign-in would name them. */
+export function demoProgrammesOf(definition: InstitutionDefinition, person: DemoPerson): string[] {
+  if (person.programme) return [person.programme];
+  return definition.programmes.filter((p) => p.examBoard === person.examBoard).map((p) => p.code);
+}
+
+/**
+ * The demo people of the given institutions, as if each had signed in once (so that notices reach them before
+ * they do), and the demo students in their institution's student register. Idempotent: rows that exist are
+ * left as they are.
+ */
+export async function seedDemoPeople(
+  em: EntityManager,
+  definitions: InstitutionDefinition[],
+): Promise<void> {
+  for (const d of definitions) {
+    const people = DEMO_PEOPLE[d.code] ?? [];
+    const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
+      if (rows.length > 0)
+        await em.createQueryBuilder().insert().into(entity).values(rows).orIgnore().execute();
+    };
+    await insert(
+      PersonEntity,
+      people.map((p) =>
+        Object.assign(new PersonEntity(), {
+          id: p.id,
+          institutionCode: d.code,
+          role: p.role,
+          name: p.name,
+          email: p.email,
+          studentNumber: p.studentNumber ?? null,
+          programmeCodes: demoProgrammesOf(d, p),
+        }),
+      ),
+    );
+    await insert(
+      StudentRegisterEntity,
+      people.flatMap((p) =>
+        p.role === 'student' && p.studentNumber
+          ? [
+              Object.assign(new StudentRegisterEntity(), {
+                institutionCode: d.code,
+                subject: p.id,
+                studentNumber: p.studentNumber,
+                programmeCodes: demoProgrammesOf(d, p),
+                tuition: p.tuition ?? [],
+              }),
+            ]
+          : [],
+      ),
+    );
+  }
+}
