@@ -104,6 +104,19 @@ describe('the development issuer: an authorization server per institution', () =
     });
   }
 
+  it('tells the portal, without a token, where each institution signs in', async () => {
+    const response = await t.http().get('/sign-in/institutions');
+    expect(response.status).toBe(200);
+    expect(response.body).toContainEqual({
+      code: 'uni-waal',
+      name: 'Universiteit aan de Waal',
+      sector: 'wo',
+      issuer,
+      clientId: clientId(),
+    });
+    expect(response.body).toHaveLength(5);
+  });
+
   it('publishes authorization, token and end-session endpoints in its discovery document', () => {
     expect(discovery.issuer).toBe(issuer);
     expect(discovery.authorization_endpoint).toMatch(new RegExp(`^${issuer}/`));

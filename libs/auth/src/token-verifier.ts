@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decodeJwt, errors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import type { Actor } from '@lr/domain';
-import { InstitutionRegistry } from '@lr/institutions';
+import { InstitutionDefinition, InstitutionRegistry } from '@lr/institutions';
 import { DevIssuerHost } from './dev-issuer.host';
 import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
 
@@ -98,11 +98,16 @@ export class TokenVerifier {
   /** Built on first use: the development issuer has started by then. */
   private trusted(): Map<string, TrustedIssuer> {
     this.issuers ??= trustedIssuers(this.registry.all(), this.config, (institution) =>
-      this.config.devTokensEnabled
-        ? this.devIssuer.issuer.issuerOf(institution.code)
-        : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer),
+      this.issuerOf(institution),
     );
     return this.issuers;
+  }
+
+  /** Where an institution's people sign in: its realm at the development issuer, or its own provider. */
+  issuerOf(institution: InstitutionDefinition): string {
+    return this.config.devTokensEnabled
+      ? this.devIssuer.issuer.issuerOf(institution.code)
+      : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer);
   }
 }
 
