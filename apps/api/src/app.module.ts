@@ -11,6 +11,7 @@ import { CatalogueController } from './controllers/catalogue.controller';
 import { CreditRecordsController } from './controllers/credit-records.controller';
 import { DevTokensController } from './controllers/dev-tokens.controller';
 import { HealthController } from './controllers/health.controller';
+import { SignInController } from './controllers/sign-in.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
@@ -40,6 +41,7 @@ export class AppModule {
       ],
       controllers: [
         HealthController,
+        SignInController,
         MeController,
         CatalogueController,
         RequestsController,

@@ -179,6 +179,12 @@ describe('the authorization matrix, walked over HTTP', () => {
       call: async (p) => as(p).get('/health'),
     },
     {
+      route: 'get /sign-in/institutions',
+      action: 'sign-in.institutions',
+      target: { kind: 'anyone' },
+      call: async (p) => as(p).get('/sign-in/institutions'),
+    },
+    {
       route: 'get /dev/people',
       action: 'dev.people',
       target: { kind: 'anyone' },

@@ -376,6 +376,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     const component = (action: string) => `post /requests/{id}/components/{componentId}/${action}`;
     const entries: [string, Caller][] = [
       ['get /health', { as: null, params: {} }],
+      ['get /sign-in/institutions', { as: null, params: {} }],
       ['get /dev/people', { as: null, params: {} }],
       ['post /dev/tokens', { as: null, params: {}, body: { personId: 'macca' } }],
       ['get /me', { as: 'macca', params: {} }],

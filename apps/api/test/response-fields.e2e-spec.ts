@@ -178,6 +178,7 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
     const COMPONENT = '/requests/{id}/components/{componentId}';
 
     await call(null, 'get /health', '/health');
+    await call(null, 'get /sign-in/institutions', '/sign-in/institutions');
     await call(null, 'get /dev/people', '/dev/people');
     await call(null, 'post /dev/tokens', '/dev/tokens', 200, { personId: 'macca' });
     await call('macca', 'get /me', '/me');

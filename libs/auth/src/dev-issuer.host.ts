@@ -1,17 +1,46 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
+import { PersonEntity } from '@lr/database';
+import { InstitutionRegistry } from '@lr/institutions';
 import { DevIssuer } from './dev-issuer';
+import { DevSignInDirectory } from './dev-realm';
 
-/** Starts the bundled development issuer with the app when development sign-in is on, and stops it after. */
+/**
+ * Starts the bundled development issuer with the app when development sign-in is on, and stops it after. Its
+ * sign-in pages list this app's people and write the claims of their institution's mapping.
+ */
 @Injectable()
 export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
   private running?: DevIssuer;
+  private readonly directory: DevSignInDirectory;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    dataSource: DataSource,
+    registry: InstitutionRegistry,
+  ) {
+    this.directory = {
+      has: (realm) => registry.find(realm) !== undefined,
+      institutionName: (realm) => registry.get(realm).name,
+      programmes: (realm) =>
+        registry.get(realm).programmes.map(({ code, name }) => ({ code, name })),
+      people: (realm) =>
+        dataSource.manager.find(PersonEntity, {
+          where: { institutionCode: realm },
+          order: { role: 'ASC', name: 'ASC' },
+        }),
+      claimsOf: (realm, person) => registry.get(realm).signIn.claims.claimsOf(person),
+    };
+  }
 
   async onModuleInit(): Promise<void> {
     if (this.config.devTokensEnabled) {
-      this.running = await DevIssuer.acquire(this.config.devIssuerPort);
+      this.running = await DevIssuer.acquire(this.config.devIssuerPort, this.directory, {
+        // The portal sends its ID token as bearer, so its client id is the audience the API checks.
+        clientId: this.config.oidcAudience,
+        tokenTtlSeconds: this.config.devIssuerTokenTtlSeconds,
+      });
     }
   }
 
@@ -21,7 +50,9 @@ export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.running) await DevIssuer.release(this.running, this.config.devIssuerPort);
+    if (this.running) {
+      await DevIssuer.release(this.running, this.config.devIssuerPort, this.directory);
+    }
     this.running = undefined;
   }
 }

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
 import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { DevRealm, DevRealmSettings, DevSignInDirectory } from './dev-realm';
 
 /** What a test may vary about a token; the defaults give a valid one for the configured audience. */
 export interface DevTokenOptions {
@@ -17,7 +18,8 @@ export interface DevTokenOptions {
 interface SigningKey {
   kid: string;
   privateKey: KeyLike;
-  publicJwk: JWK;
+  /** The private key as oidc-provider takes it. */
+  privateJwk: JWK;
 }
 
 const ALGORITHM = 'ES256';
@@ -27,42 +29,67 @@ const DEFAULT_LIFETIME_SECONDS = 8 * 3600;
 const running = new Map<number, { issuer: Promise<DevIssuer>; users: number }>();
 
 /**
- * A local OpenID Connect issuer for development and tests. It serves discovery documents and real JWKS over HTTP
- * on 127.0.0.1, one realm per name under /realms/<name>, each with signing keys of its own, so the API
- * validates its tokens exactly as it validates an institution's: same discovery, same key fetching, same
- * checks. It signs whatever it is asked to, which is why configuration refuses it in production.
+ * A local OpenID Connect provider for development and tests, on 127.0.0.1, one realm per institution under
+ * /realms/<name>, each with signing keys of its own. Each realm is an authorization server (oidc-provider):
+ * discovery, JWKS, authorization with a sign-in page, token endpoint with PKCE, end-session. The API validates
+ * its tokens exactly as it validates an institution's. It also signs whatever it is asked to (POST /dev/tokens,
+ * tests, benchmarks) with the same keys, which is why configuration refuses it in production.
  */
 export class DevIssuer {
   private readonly keys = new Map<string, SigningKey[]>();
+  private readonly realms = new Map<string, Promise<DevRealm>>();
+  /** The apps that use this issuer, newest last: the newest tells who may sign in. */
+  private readonly directories: DevSignInDirectory[] = [];
+  private settings: DevRealmSettings = {
+    clientId: 'leerroutes',
+    tokenTtlSeconds: DEFAULT_LIFETIME_SECONDS,
+  };
 
   private constructor(
     private readonly server: Server,
     readonly url: string,
   ) {}
 
-  /** The shared issuer on this port, started on first use; port 0 takes any free port. */
-  static async acquire(port: number): Promise<DevIssuer> {
+  /**
+   * The shared issuer on this port, started on first use; port 0 takes any free port. An app that passes a
+   * directory lets people sign in at the realms' pages; the first app's settings hold for the issuer's life.
+   */
+  static async acquire(
+    port: number,
+    directory?: DevSignInDirectory,
+    settings?: DevRealmSettings,
+  ): Promise<DevIssuer> {
     let entry = running.get(port);
     if (!entry) {
-      entry = { issuer: DevIssuer.listen(port), users: 0 };
+      entry = { issuer: DevIssuer.listen(port, settings), users: 0 };
       running.set(port, entry);
       entry.issuer.catch(() => running.delete(port));
     }
     entry.users += 1;
-    return entry.issuer;
+    const issuer = await entry.issuer;
+    if (directory) issuer.directories.push(directory);
+    return issuer;
   }
 
   /** Stops the issuer once the last app that acquired it lets go. */
-  static async release(issuer: DevIssuer, port: number): Promise<void> {
+  static async release(
+    issuer: DevIssuer,
+    port: number,
+    directory?: DevSignInDirectory,
+  ): Promise<void> {
     const entry = running.get(port);
     if (!entry || (await entry.issuer) !== issuer) return;
+    if (directory) issuer.directories.splice(issuer.directories.indexOf(directory), 1);
     entry.users -= 1;
     if (entry.users > 0) return;
     running.delete(port);
-    await new Promise<void>((resolve) => issuer.server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      issuer.server.close(() => resolve());
+      issuer.server.closeAllConnections();
+    });
   }
 
-  private static listen(port: number): Promise<DevIssuer> {
+  private static listen(port: number, settings?: DevRealmSettings): Promise<DevIssuer> {
     return new Promise((resolve, reject) => {
       const server = createServer();
       server.once('error', (error) =>
@@ -71,7 +98,13 @@ export class DevIssuer {
       server.listen(port, '127.0.0.1', () => {
         const { port: bound } = server.address() as AddressInfo;
         const issuer = new DevIssuer(server, `http://127.0.0.1:${bound}`);
-        server.on('request', (req, res) => void issuer.handle(req, res));
+        if (settings) issuer.settings = settings;
+        server.on('request', (req, res) => {
+          issuer.handle(req, res).catch((error: Error) => {
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end(`The development issuer failed: ${error.message}`);
+          });
+        });
         // Never what keeps a process alive.
         server.unref();
         resolve(issuer);
@@ -105,11 +138,13 @@ export class DevIssuer {
 
   /**
    * Key rotation: a new key signs from now on and is published first; the old ones stay published so that
-   * tokens already handed out remain valid until they expire.
+   * tokens already handed out remain valid until they expire. The realm's authorization server starts again
+   * with the new key list (its sessions are lost: acceptable for development).
    */
   async rotate(realm: string): Promise<void> {
     const keys = await this.keysOf(realm);
     keys.unshift(await newKey());
+    this.realms.delete(realm);
   }
 
   private async keysOf(realm: string): Promise<SigningKey[]> {
@@ -123,36 +158,43 @@ export class DevIssuer {
     return keys;
   }
 
+  private realm(name: string): Promise<DevRealm> {
+    let realm = this.realms.get(name);
+    if (!realm) {
+      realm = this.keysOf(name).then(
+        (keys) =>
+          new DevRealm(
+            name,
+            this.issuerOf(name),
+            keys.map((k) => k.privateJwk),
+            this.settings,
+            () => {
+              const directory = this.directories.at(-1);
+              return directory?.has(name) ? directory : undefined;
+            },
+          ),
+      );
+      this.realms.set(name, realm);
+    }
+    return realm;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/realms\/([^/]+)\/(\.well-known\/openid-configuration|jwks)$/.exec(
-      new URL(req.url ?? '/', this.url).pathname,
-    );
-    if (req.method !== 'GET' || !match) {
+    const match = /^\/realms\/([^/]+)(\/.*)?$/.exec(new URL(req.url ?? '/', this.url).pathname);
+    if (!match) {
       res.writeHead(404).end();
       return;
     }
-    const realm = decodeURIComponent(match[1]);
-    const issuer = this.issuerOf(realm);
-    const body =
-      match[2] === 'jwks'
-        ? { keys: (await this.keysOf(realm)).map((k) => k.publicJwk) }
-        : {
-            issuer,
-            jwks_uri: `${issuer}/jwks`,
-            id_token_signing_alg_values_supported: [ALGORITHM],
-            response_types_supported: ['code'],
-            subject_types_supported: ['public'],
-          };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    await (await this.realm(decodeURIComponent(match[1]))).handle(req, res, match[2] ?? '/');
   }
 }
 
 async function newKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM);
+  const { privateKey } = await generateKeyPair(ALGORITHM);
   const kid = randomUUID();
   return {
     kid,
     privateKey,
-    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' },
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALGORITHM, use: 'sig' },
   };
 }

@@ -115,11 +115,16 @@ export class TokenVerifier {
   /** Built on first use: the development issuer has started by then. */
   private trusted(): Map<string, TrustedIssuer> {
     this.issuers ??= trustedIssuers(this.registry.all(), this.config, (institution) =>
-      this.config.devTokensEnabled
-        ? this.devIssuer.issuer.issuerOf(institution.code)
-        : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer),
+      this.issuerOf(institution),
     );
     return this.issuers;
+  }
+
+  /** Where an institution's people sign in: its realm at the development issuer, or its own provider. */
+  issuerOf(institution: InstitutionDefinition): string {
+    return this.config.devTokensEnabled
+      ? this.devIssuer.issuer.issuerOf(institution.code)
+      : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer);
   }
 }
 

@@ -138,6 +138,7 @@ export const configSchema = Joi.object({
   DEV_TOKENS_ENABLED: Joi.boolean().default(false),
   DEV_TOKENS_ALLOW_NON_LOOPBACK: Joi.boolean().default(false),
   DEV_ISSUER_PORT: Joi.number().port().default(3001),
+  DEV_ISSUER_TOKEN_TTL_SECONDS: Joi.number().integer().min(1).max(86400).default(3600),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
   EMAIL_ATTEMPTS: Joi.number().integer().min(1).max(30).default(12),
@@ -215,6 +216,8 @@ export interface AppConfig {
   developmentMode: boolean;
   /** Where the development issuer listens on 127.0.0.1; 0 picks a free port (tests). */
   devIssuerPort: number;
+  /** How long the development issuer's ID tokens are valid (a test of expiry makes it short). */
+  devIssuerTokenTtlSeconds: number;
   workerConcurrency: number;
   jobAttempts: number;
   /** Attempts per e-mail when the mail server defers it or cannot be reached; then it is marked failed. */
@@ -262,6 +265,7 @@ interface ValidatedEnv {
   DEV_TOKENS_ENABLED: boolean;
   DEV_TOKENS_ALLOW_NON_LOOPBACK: boolean;
   DEV_ISSUER_PORT: number;
+  DEV_ISSUER_TOKEN_TTL_SECONDS: number;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
   EMAIL_ATTEMPTS: number;
@@ -308,6 +312,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devTokensEnabled: value.DEV_TOKENS_ENABLED,
     developmentMode: value.NODE_ENV !== 'production',
     devIssuerPort: value.DEV_ISSUER_PORT,
+    devIssuerTokenTtlSeconds: value.DEV_ISSUER_TOKEN_TTL_SECONDS,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
     emailAttempts: value.EMAIL_ATTEMPTS,

@@ -105,6 +105,7 @@ const HOME_AND_HOST: readonly Scope[] = ['own-institution', 'host-institution'];
 
 export const AUTHORIZATION = {
   'health.read': { subject: 'anyone', grants: {} },
+  'sign-in.institutions': { subject: 'anyone', grants: {} },
   'dev.people': { subject: 'anyone', grants: {} },
   'dev.token': { subject: 'anyone', grants: {} },
   'me.read': { subject: 'self', grants: everyRole(['own']) },

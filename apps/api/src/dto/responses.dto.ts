@@ -410,6 +410,21 @@ export class PersonDto {
   @ApiProperty({ type: [String] }) programmeCodes: string[];
 }
 
+/** What the portal needs to send someone to their institution's identity provider: public, before sign-in. */
+export class SignInInstitutionDto {
+  @ApiProperty({ example: 'uni-waal' }) code: string;
+  @ApiProperty({ example: 'Universiteit aan de Waal' }) name: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
+  @ApiProperty({
+    description: 'The OpenID Connect issuer the institution signs its people in with',
+  })
+  issuer: string;
+  @ApiProperty({
+    description: "The portal's client id at that issuer; its ID tokens carry it as their audience",
+  })
+  clientId: string;
+}
+
 export class DevTokenDto {
   @ApiProperty({ description: 'An OpenID Connect token signed by the bundled development issuer' })
   token: string;

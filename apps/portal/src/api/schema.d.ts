@@ -22,6 +22,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sign-in/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each institution with the identity provider its people sign in at */
+        get: operations["SignInController_institutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -469,6 +486,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SignInInstitutionDto: {
+            /** @example uni-waal */
+            code: string;
+            /** @example Universiteit aan de Waal */
+            name: string;
+            /** @enum {string} */
+            sector: "mbo" | "hbo" | "wo";
+            /** @description The OpenID Connect issuer the institution signs its people in with */
+            issuer: string;
+            /** @description The portal's client id at that issuer; its ID tokens carry it as their audience */
+            clientId: string;
+        };
         ActorDto: {
             id: string;
             /** @enum {string} */
@@ -1115,6 +1144,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type SchemaSignInInstitutionDto = components['schemas']['SignInInstitutionDto'];
 export type SchemaActorDto = components['schemas']['ActorDto'];
 export type SchemaExportedPersonDto = components['schemas']['ExportedPersonDto'];
 export type SchemaStudentRefDto = components['schemas']['StudentRefDto'];
@@ -1282,6 +1312,25 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    SignInController_institutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInInstitutionDto"][];
                 };
             };
         };

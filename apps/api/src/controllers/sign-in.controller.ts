@@ -1,0 +1,35 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TokenVerifier } from '@lr/auth';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import { InstitutionRegistry } from '@lr/institutions';
+import { Public } from '../http/auth.guard';
+import { Action } from '../http/authorization.guard';
+import { SignInInstitutionDto } from '../dto/responses.dto';
+
+/** The "where are you from" list: public, since it is what a person chooses before they can sign in. */
+@ApiTags('sign-in')
+@Public()
+@Controller('sign-in')
+export class SignInController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: InstitutionRegistry,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  @Get('institutions')
+  @Action('sign-in.institutions')
+  @ApiOperation({ summary: 'Each institution with the identity provider its people sign in at' })
+  @ApiOkResponse({ type: [SignInInstitutionDto] })
+  institutions(): SignInInstitutionDto[] {
+    return this.registry.all().map((institution) => ({
+      code: institution.code,
+      name: institution.name,
+      sector: institution.sector,
+      issuer: this.verifier.issuerOf(institution),
+      // The portal sends its ID token as bearer, so it is registered under the audience the API checks.
+      clientId: this.config.oidcAudience,
+    }));
+  }
+}
