@@ -1,27 +1,11 @@
 import { IsNull } from 'typeorm';
 import { ComponentEntity, OutboxMessageEntity } from '@lr/database';
-import {
-  AdmissionAnnouncement,
-  InAppStudentInformationSystem,
-  REGISTERED_INSTITUTIONS,
-  SystemContext,
-} from '@lr/institutions';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { TEST_REDIS_URL, deleteRedisPrefix } from '@lr/testing';
 import { DeliveryReconciler } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
+import { SwitchableHostSystem, withSwitchableWestland } from './switchable-host-system';
 import { TestApp } from './test-app';
-
-/** Stands in for a host's own system that is down until the test brings it back. */
-class SwitchableHostSystem extends InAppStudentInformationSystem {
-  up = false;
-
-  override announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
-    return this.up
-      ? Promise.resolve({ reference: `WL-${a.componentId.slice(0, 4)}` })
-      : Promise.reject(new Error('connect ETIMEDOUT host-sis.westland'));
-  }
-}
 
 describe('delivery: failures that outlast the retries, and an admin sending again', () => {
   let westland: SwitchableHostSystem;
@@ -29,16 +13,9 @@ describe('delivery: failures that outlast the retries, and an admin sending agai
   let j: Journey;
 
   beforeAll(async () => {
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'hs-westland'
-        ? {
-            ...d,
-            studentInformationSystem: ({ register }: SystemContext) =>
-              (westland = new SwitchableHostSystem('hs-westland', register)),
-          }
-        : d,
-    );
-    t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });
+    const host = withSwitchableWestland();
+    t = await TestApp.start({ institutions: host.institutions, env: { JOB_ATTEMPTS: '2' } });
+    westland = host.system();
     j = new Journey(t);
   });
   afterAll(() => t.close());

@@ -1,15 +1,10 @@
 import type { Response } from 'supertest';
 import { ComponentEntity } from '@lr/database';
-import {
-  AdmissionAnnouncement,
-  InAppStudentInformationSystem,
-  REGISTERED_INSTITUTIONS,
-  SystemContext,
-} from '@lr/institutions';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
 import { DeclaredFieldsInterceptor } from '../src/http/declared-fields.interceptor';
 import { Journey, expectStatus } from './journey';
+import { SwitchableHostSystem, withSwitchableWestland } from './switchable-host-system';
 import { TestApp } from './test-app';
 
 interface Schema {
@@ -36,17 +31,6 @@ interface OpenApiDocument {
  * something other than its documented JSON (HTML, a redirect) is not in the document at all.
  */
 const NOT_CALLED: string[] = [];
-
-/** A host's own system that is down until the test brings it back, for a failed delivery. */
-class SwitchableHostSystem extends InAppStudentInformationSystem {
-  up = false;
-
-  override announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
-    return this.up
-      ? Promise.resolve({ reference: `WL-${a.componentId.slice(0, 4)}` })
-      : Promise.reject(new Error('connect ETIMEDOUT host-sis.westland'));
-  }
-}
 
 /**
  * The paths in `value` that `schema` does not declare: a property neither in `properties` nor allowed by
@@ -102,17 +86,10 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code === 'hs-westland'
-        ? {
-            ...d,
-            studentInformationSystem: ({ register }: SystemContext) =>
-              (westland = new SwitchableHostSystem('hs-westland', register)),
-          }
-        : d,
-    );
+    const host = withSwitchableWestland();
     // Few attempts, so that a delivery to the host that is down fails for good quickly.
-    t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });
+    t = await TestApp.start({ institutions: host.institutions, env: { JOB_ATTEMPTS: '2' } });
+    westland = host.system();
     j = new Journey(t);
     document = (await t.http().get('/docs-json').expect(200)).body as OpenApiDocument;
   });

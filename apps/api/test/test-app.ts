@@ -113,18 +113,7 @@ export class TestApp {
 
   /** Requests as a seeded person, with the development token the API issues for them. */
   as(personId: string) {
-    const token = async () => `Bearer ${await this.token(personId)}`;
-    return {
-      get: async (path: string) =>
-        this.http()
-          .get(path)
-          .set('Authorization', await token()),
-      post: async (path: string, body: object = {}) =>
-        this.http()
-          .post(path)
-          .set('Authorization', await token())
-          .send(body),
-    };
+    return this.withBearer(() => this.token(personId));
   }
 
   /**
@@ -132,17 +121,22 @@ export class TestApp {
    * institution's own identity provider would send for them, and the API validates that token as any other.
    */
   asSignedIn(institutionCode: string, person: SignedInPerson) {
-    const token = async () =>
-      `Bearer ${(await this.app.get(DevTokensService).issueFor(institutionCode, person)).token}`;
+    return this.withBearer(
+      async () => (await this.app.get(DevTokensService).issueFor(institutionCode, person)).token,
+    );
+  }
+
+  private withBearer(token: () => Promise<string>) {
+    const authorization = async () => `Bearer ${await token()}`;
     return {
       get: async (path: string) =>
         this.http()
           .get(path)
-          .set('Authorization', await token()),
+          .set('Authorization', await authorization()),
       post: async (path: string, body: object = {}) =>
         this.http()
           .post(path)
-          .set('Authorization', await token())
+          .set('Authorization', await authorization())
           .send(body),
     };
   }

@@ -1,0 +1,45 @@
+import {
+  AdmissionAnnouncement,
+  InAppStudentInformationSystem,
+  InstitutionDefinition,
+  REGISTERED_INSTITUTIONS,
+  SystemContext,
+} from '@lr/institutions';
+
+/** Stands in for a host's own system that is down until the test brings it back. */
+export class SwitchableHostSystem extends InAppStudentInformationSystem {
+  up = false;
+
+  override announceAdmission(a: AdmissionAnnouncement): Promise<{ reference: string }> {
+    return this.up
+      ? Promise.resolve({ reference: `WL-${a.componentId.slice(0, 4)}` })
+      : Promise.reject(new Error('connect ETIMEDOUT host-sis.westland'));
+  }
+}
+
+/**
+ * The registered institutions with hs-westland's own system replaced by a switchable one; `system()` gives that
+ * system once the app has built its registry.
+ */
+export function withSwitchableWestland(): {
+  institutions: InstitutionDefinition[];
+  system(): SwitchableHostSystem;
+} {
+  let westland: SwitchableHostSystem | undefined;
+  const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+    d.code === 'hs-westland'
+      ? {
+          ...d,
+          studentInformationSystem: ({ register }: SystemContext) =>
+            (westland = new SwitchableHostSystem('hs-westland', register)),
+        }
+      : d,
+  );
+  return {
+    institutions,
+    system: () => {
+      if (!westland) throw new Error('The app has not built hs-westland’s system yet.');
+      return westland;
+    },
+  };
+}
