@@ -1,57 +1,38 @@
-import { AddressInfo } from 'net';
-import { SMTPServer } from 'smtp-server';
 import { NotificationEntity, PersonEntity } from '@lr/database';
 import { NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
 import { waitFor } from '@lr/testing';
 import { DeliveryReconciler } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
+import { MailServer, startMailServer } from './mail-server';
 import { TEST_START, TestApp } from './test-app';
 
 const EMAIL_ATTEMPTS = 3;
 
-/**
- * Stands in for the institution's mail server: refuses every recipient at bounce.example for good (550), keeps
- * deferring every recipient at busy.example (451), and accepts the rest. Counts how often it was asked for whom.
- */
-async function startMailServer(asked: string[]): Promise<SMTPServer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      asked.push(address.address);
-      if (address.address.endsWith('@bounce.example'))
-        return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
-      if (address.address.endsWith('@busy.example'))
-        return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => callback());
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
 describe('e-mail that cannot be delivered', () => {
   const asked: string[] = [];
-  let mailServer: SMTPServer;
+  let mailServer: MailServer;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
-    mailServer = await startMailServer(asked);
-    const { port } = mailServer.server.address() as AddressInfo;
+    // The institution's mail server refuses every recipient at bounce.example for good (550), keeps deferring
+    // every recipient at busy.example (451), and accepts the rest; it counts how often it was asked for whom.
+    mailServer = await startMailServer({
+      recipient: (address) => {
+        asked.push(address);
+        if (address.endsWith('@bounce.example')) return { code: 550, message: 'No such user' };
+        if (address.endsWith('@busy.example')) return { code: 451, message: 'Try again later' };
+        return undefined;
+      },
+    });
     t = await TestApp.start({
-      env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_ATTEMPTS: String(EMAIL_ATTEMPTS) },
+      env: { SMTP_URL: mailServer.url, EMAIL_ATTEMPTS: String(EMAIL_ATTEMPTS) },
     });
     j = new Journey(t);
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => mailServer.close(() => resolve()));
+    await mailServer.close();
   });
 
   const setEmail = (personId: string, email: string) =>

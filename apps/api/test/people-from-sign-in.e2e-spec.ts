@@ -1,31 +1,11 @@
-import { AddressInfo } from 'net';
-import { SMTPServer } from 'smtp-server';
 import { DevIssuerHost } from '@lr/auth';
 import { PersonEntity } from '@lr/database';
 import { REGISTERED_INSTITUTIONS, SignedInPerson } from '@lr/institutions';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
+import { Mail, MailServer, startMailServer } from './mail-server';
 import { TestApp } from './test-app';
-
-/** Stands in for the institution's mail server: accepts every message and keeps who it was for. */
-async function startMailServer(received: { to: string; body: string }[]): Promise<SMTPServer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
 
 // People no seed knows: each is recorded from what their institution's sign-in says of them.
 const student: SignedInPerson = {
@@ -66,15 +46,14 @@ const homeRegistrar: SignedInPerson = {
 };
 
 describe('people from their first sign-in', () => {
-  const mails: { to: string; body: string }[] = [];
-  let mailServer: SMTPServer;
+  const mails: Mail[] = [];
+  let mailServer: MailServer;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
-    mailServer = await startMailServer(mails);
-    const { port } = mailServer.server.address() as AddressInfo;
-    t = await TestApp.start({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    mailServer = await startMailServer({ received: mails });
+    t = await TestApp.start({ env: { SMTP_URL: mailServer.url } });
     j = new Journey(t);
     // What uni-waal's own administration holds of the student (its in-app student information system).
     await t.ownerQuery(
@@ -95,7 +74,7 @@ describe('people from their first sign-in', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => mailServer.close(() => resolve()));
+    await mailServer.close();
   });
 
   const as = (institutionCode: string, person: SignedInPerson) =>

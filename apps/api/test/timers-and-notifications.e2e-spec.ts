@@ -1,61 +1,38 @@
-import { AddressInfo } from 'net';
-import { SMTPServer } from 'smtp-server';
 import { NotificationEntity } from '@lr/database';
 import { NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
 import { waitFor } from '@lr/testing';
 import { DeliveryReconciler } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
+import { Mail, MailServer, startMailServer } from './mail-server';
 import { TEST_START, TestApp } from './test-app';
 
-interface Mail {
-  to: string;
-  subject: string;
-}
-
-/** Stands in for the institution's mail server: refuses the first message it gets, accepts the rest. */
-async function startMailServer(received: Mail[], refused: Mail[]): Promise<SMTPServer> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        const mail = {
-          to: session.envelope.rcptTo.map((r) => r.address).join(','),
-          subject: /^Subject: (.*)$/m.exec(body)?.[1] ?? '',
-        };
-        if (refused.length === 0) {
-          refused.push(mail);
-          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
-        }
-        received.push(mail);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
 describe('timers and notifications', () => {
-  const mails: Mail[] = [];
-  const refused: Mail[] = [];
-  let mailServer: SMTPServer;
+  // Who each message was for and what it said (a retried message has a new Message-ID, so not its body).
+  const mails: Pick<Mail, 'to' | 'subject'>[] = [];
+  const refused: Pick<Mail, 'to' | 'subject'>[] = [];
+  let mailServer: MailServer;
   let t: TestApp;
   let j: Journey;
 
   beforeAll(async () => {
-    mailServer = await startMailServer(mails, refused);
-    const { port } = mailServer.server.address() as AddressInfo;
-    t = await TestApp.start({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    // The institution's mail server refuses the first message it gets for now (451), and accepts the rest.
+    mailServer = await startMailServer({
+      message: ({ to, subject }) => {
+        if (refused.length === 0) {
+          refused.push({ to, subject });
+          return { code: 451, message: 'try again later' };
+        }
+        mails.push({ to, subject });
+        return undefined;
+      },
+    });
+    t = await TestApp.start({ env: { SMTP_URL: mailServer.url } });
     j = new Journey(t);
   });
   afterEach(() => t.clock.set(TEST_START));
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => mailServer.close(() => resolve()));
+    await mailServer.close();
   });
 
   type Notice = {
