@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 const API = process.env.LEERROUTES_API ?? 'http://127.0.0.1:3000';
 const API_PATHS = [
   '/dev',
+  '/sign-in',
   '/me',
   '/offerings',
   '/institutions',

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'fs';
 import type { NextFunction, Request, Response } from 'express';
 import { json, static as serveStatic } from 'express';
+import { SignInSettings } from '@lr/auth';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboard } from './http/queue-dashboard';
@@ -19,7 +20,8 @@ export function configureApp(app: INestApplication): INestApplication {
   // otherwise name any address it likes.
   (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   // Headers first, so that every answer carries them, a preflight or a 413 included.
-  app.use(securityHeaders());
+  const signIn = app.get(SignInSettings);
+  app.use(securityHeaders(() => signIn.issuerOrigins()));
   app.enableCors(corsOptions(config));
   // A body over the limit is refused (413, problem+json) without reading past the limit.
   app.use(json({ limit: config.bodyLimit }));
@@ -72,10 +74,16 @@ export function configureApp(app: INestApplication): INestApplication {
 
 /**
  * The built web portal (npm run build:portal) as static files under /portal/, and / sends a browser there. The
- * portal routes in the URL's hash, so every page is its one index.html and no fallback route is needed.
+ * portal routes in the URL's hash, so every page is its one index.html; the one other path is where identity
+ * providers send a person back after sign-in, which the same page handles.
  */
 function servePortal(app: INestApplication, config: AppConfig): void {
   if (!existsSync(config.portalDir)) return;
+  app.use(`${PORTAL_ROUTE}/callback`, (request: Request, response: Response, next: NextFunction) =>
+    request.method === 'GET' && request.path === '/'
+      ? response.sendFile('index.html', { root: config.portalDir, maxAge: 0 })
+      : next(),
+  );
   app.use(PORTAL_ROUTE, serveStatic(config.portalDir, { index: 'index.html', maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.method === 'GET' && request.path === '/'

@@ -113,6 +113,14 @@ describe('the development issuer: an authorization server per institution', () =
       sector: 'wo',
       issuer,
       clientId: clientId(),
+      scopes: ['openid', 'profile', 'email'],
+      idTokenClaims: [
+        'schac_home_organization',
+        'eduperson_affiliation',
+        'eduperson_entitlement',
+        'name',
+        'email',
+      ],
     });
     expect(response.body).toHaveLength(5);
   });

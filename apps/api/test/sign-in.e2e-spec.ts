@@ -170,6 +170,68 @@ describe('sign-in: OpenID Connect tokens of the institutions’ issuers', () => 
     expect((await me(before)).status).toBe(200);
   });
 
+  it('checks each institution’s own client id as the audience, also where institutions share an issuer', async () => {
+    // As at SURFconext: one issuer for both universities, and uni-ijssel's portal registered under its own id.
+    const federation = issuer.issuerOf('federation');
+    const shared = await TestApp.start({
+      withWorker: false,
+      env: {
+        DEV_TOKENS_ENABLED: 'false',
+        OIDC_ISSUERS: `uni-waal=${federation},uni-ijssel=${federation}`,
+        OIDC_CLIENT_IDS: 'uni-ijssel=ijssel-portal',
+      },
+    });
+    try {
+      const listed = (await shared.http().get('/sign-in/institutions')).body as {
+        code: string;
+        issuer: string;
+        clientId: string;
+        idTokenClaims: string[];
+      }[];
+      expect(listed.find((i) => i.code === 'uni-ijssel')).toMatchObject({
+        issuer: federation,
+        clientId: 'ijssel-portal',
+      });
+      expect(listed.find((i) => i.code === 'uni-waal')).toMatchObject({
+        issuer: federation,
+        clientId: shared.config.oidcAudience,
+      });
+      // The federation releases its claims at userinfo unless asked for them in the ID token.
+      expect(listed.find((i) => i.code === 'uni-waal')?.idTokenClaims).toContain(
+        'eduperson_entitlement',
+      );
+      expect(listed.find((i) => i.code === 'mbo-energie')?.idTokenClaims).toEqual([]);
+
+      const teacher = {
+        id: 'ijssel-admissions',
+        role: 'host-admissions' as const,
+        name: 'IJssel Admissions',
+        email: 'admissions@uni-ijssel.example',
+        programmeCodes: [],
+      };
+      const asShared = (token: string) =>
+        shared.http().get('/me').set('Authorization', `Bearer ${token}`);
+      const ijsselClaims = ijssel.signIn.claims.claimsOf(teacher);
+      const forIjssel = await issuer.sign('federation', ijsselClaims, {
+        audience: 'ijssel-portal',
+      });
+      expect((await asShared(forIjssel)).body).toMatchObject({ institutionCode: 'uni-ijssel' });
+      // uni-ijssel's person in a token issued to another client: not a token of uni-ijssel's portal.
+      const wrongClient = await issuer.sign('federation', ijsselClaims, { audience: audience() });
+      expect((await asShared(wrongClient)).status).toBe(401);
+      const waalToIjssel = await issuer.sign('federation', waal.signIn.claims.claimsOf(macca), {
+        audience: 'ijssel-portal',
+      });
+      expect((await asShared(waalToIjssel)).status).toBe(401);
+      const waalOwn = await issuer.sign('federation', waal.signIn.claims.claimsOf(macca), {
+        audience: audience(),
+      });
+      expect((await asShared(waalOwn)).body).toMatchObject({ institutionCode: 'uni-waal' });
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('refuses every token with 503, not 401, while an issuer cannot be reached', async () => {
     const unreachable = await TestApp.start({
       withWorker: false,

@@ -108,7 +108,7 @@ export function App() {
             )}
             <LanguageSwitch />
             {actor && (
-              <Button variant="outline" size="xs" onClick={signOut}>
+              <Button variant="outline" size="xs" onClick={() => void signOut()}>
                 {t('app.signOut')}
               </Button>
             )}

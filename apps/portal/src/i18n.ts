@@ -31,11 +31,15 @@ const nl = {
   signIn: {
     title: 'Aanmelden',
     intro:
-      'Ontwikkelomgeving: meld je aan als een van de demopersonen. Echte aanmelding gaat via de eigen instelling (SURFconext).',
-    as: 'Aanmelden als {{name}}',
-    institution: 'Instelling',
-    person: 'Persoon',
-    role: 'Rol',
+      'Kies je instelling. Je meldt je daar aan met je eigen account en komt daarna hier terug.',
+    search: 'Zoek je instelling',
+    searchHint: 'Naam, afkorting of sector (mbo, hbo, wo)',
+    none: 'Geen instelling gevonden.',
+    reason: {
+      expired:
+        'Je sessie is verlopen. Meld je opnieuw aan; je komt terug op de pagina waar je was.',
+      'signed-out': 'Je bent afgemeld.',
+    },
   },
   catalogue: {
     title: 'Aanbod van andere opleidingen en instellingen',
@@ -240,11 +244,15 @@ const en: typeof nl = {
   signIn: {
     title: 'Sign in',
     intro:
-      'Development environment: sign in as one of the demo people. Real sign-in goes through your own institution (SURFconext).',
-    as: 'Sign in as {{name}}',
-    institution: 'Institution',
-    person: 'Person',
-    role: 'Role',
+      'Choose your institution. You sign in there with your own account and then come back here.',
+    search: 'Find your institution',
+    searchHint: 'Name, abbreviation or sector (mbo, hbo, wo)',
+    none: 'No institution found.',
+    reason: {
+      expired:
+        'Your session has expired. Sign in again; you will come back to the page you were on.',
+      'signed-out': 'You have signed out.',
+    },
   },
   catalogue: {
     title: 'Units offered by other programmes and institutions',

@@ -1,28 +1,14 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser, hence the DOM types.
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
-import { ComponentEntity } from '@lr/database';
+import { readFileSync } from 'fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { ComponentEntity, PersonEntity } from '@lr/database';
 import type { ComponentState } from '@lr/domain';
 import { waitFor } from '@lr/testing';
 import { Journey } from '../../api/test/journey';
 import { TestApp } from '../../api/test/test-app';
+import { launchChromium, screenshot, signInThroughIssuer } from './browser';
 
-// Debian's Chromium (the .ci/run script installs it), driven headless by playwright-core: Playwright's own
-// browser download does not work here. The flags keep it from calling home, which this network refuses.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Screenshots of the key screens, kept as the run's artefacts. */
-const ARTIFACTS = join(__dirname, '../../../test-artifacts/portal');
 // Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,37 +26,32 @@ describe('the web portal, in a real browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`,
-      );
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await TestApp.start();
     base = await t.listen();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  /** A browser of its own for each person, signed in from the sign-in page by clicking their name. */
+  /**
+   * A browser of its own for each person, signed in as a person does: they choose their institution, sign in
+   * at its (development) identity provider by clicking their name, and come back to the portal.
+   */
   async function signedIn(
     personId: string,
     viewport = { width: 1280, height: 900 },
   ): Promise<Page> {
+    const { institutionCode } = await t.dataSource.manager.findOneByOrFail(PersonEntity, {
+      id: personId,
+    });
     const context = await browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${base}/portal/`);
-    await page.locator(`[data-person="${personId}"]`).click();
-    await page.getByRole('button', { name: /Afmelden|Sign out/ }).waitFor();
+    await signInThroughIssuer(page, institutionCode, { personId });
     return page;
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
 
   /** axe-core's findings of serious or critical impact on the page as it is now. */
@@ -280,7 +261,10 @@ describe('the web portal, in a real browser', () => {
     await student.getByRole('heading', { name: 'My requests' }).waitFor();
     expect(await student.evaluate(() => document.documentElement.lang)).toBe('en');
     // The heading shows before the list has loaded: wait for a date (it fails when none comes).
-    await student.getByRole('cell', { name: /^\d{2}-\d{2}-\d{4}$/ }).first().waitFor();
+    await student
+      .getByRole('cell', { name: /^\d{2}-\d{2}-\d{4}$/ })
+      .first()
+      .waitFor();
     await screenshot(student, '11-english');
     await student.getByRole('combobox', { name: 'Language', exact: true }).selectOption('nl');
     await student.getByRole('heading', { name: 'Mijn aanvragen' }).waitFor();
@@ -291,14 +275,19 @@ describe('the web portal, in a real browser', () => {
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${base}/portal/`);
-    await page.locator('[data-person="macca"]').waitFor();
+    await page.locator('[data-institution="uni-waal"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, '00-sign-in-phone');
-    // Tab from the top until Macca's sign-in button has focus, then press Enter.
-    for (let i = 0; i < 60; i++) {
+    // Type to find the institution, then Tab on until its button has focus, and press Enter.
+    await page.getByLabel('Zoek je instelling').focus();
+    await page.keyboard.type('waal');
+    expect(await page.locator('[data-institution]').count()).toBe(1);
+    for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
       if (
-        await page.evaluate(() => document.activeElement?.getAttribute('data-person') === 'macca')
+        await page.evaluate(
+          () => document.activeElement?.getAttribute('data-institution') === 'uni-waal',
+        )
       )
         break;
     }
@@ -306,6 +295,15 @@ describe('the web portal, in a real browser', () => {
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
     );
     expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    // The institution's sign-in page (here the development issuer's) is plain HTML: Tab to Macca, Enter.
+    await page.locator('button[name="person"][value="macca"]').waitFor();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('value') === 'macca')) {
+        break;
+      }
+    }
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Afmelden' }).waitFor();
     // Nothing wider than the phone's screen: no sideways scrolling.

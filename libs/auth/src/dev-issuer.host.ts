@@ -5,6 +5,7 @@ import { PersonEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
 import { DevIssuer } from './dev-issuer';
 import { DevSignInDirectory } from './dev-realm';
+import { clientIdOf } from './client-id';
 
 /**
  * Starts the bundled development issuer with the app when development sign-in is on, and stops it after. Its
@@ -18,7 +19,7 @@ export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     dataSource: DataSource,
-    registry: InstitutionRegistry,
+    private readonly registry: InstitutionRegistry,
   ) {
     this.directory = {
       has: (realm) => registry.find(realm) !== undefined,
@@ -38,7 +39,11 @@ export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
     if (this.config.devTokensEnabled) {
       this.running = await DevIssuer.acquire(this.config.devIssuerPort, this.directory, {
         // The portal sends its ID token as bearer, so its client id is the audience the API checks.
-        clientId: this.config.oidcAudience,
+        // A realm that is no institution of the app (a test's stand-in federation) keeps the default.
+        clientIdOf: (realm) => {
+          const institution = this.registry.find(realm);
+          return institution ? clientIdOf(this.config, institution) : this.config.oidcAudience;
+        },
         tokenTtlSeconds: this.config.devIssuerTokenTtlSeconds,
       });
     }

@@ -41,7 +41,7 @@ export class DevIssuer {
   /** The apps that use this issuer, newest last: the newest tells who may sign in. */
   private readonly directories: DevSignInDirectory[] = [];
   private settings: DevRealmSettings = {
-    clientId: 'leerroutes',
+    clientIdOf: () => 'leerroutes',
     tokenTtlSeconds: DEFAULT_LIFETIME_SECONDS,
   };
 

@@ -19,8 +19,8 @@ export interface DevSignInDirectory {
 }
 
 export interface DevRealmSettings {
-  /** The portal's client id, which is also the audience of its ID tokens (OIDC_AUDIENCE). */
-  clientId: string;
+  /** The portal's client id at a realm, which is also the audience of its ID tokens. */
+  clientIdOf: (realm: string) => string;
   tokenTtlSeconds: number;
 }
 
@@ -64,7 +64,7 @@ export class DevRealm {
       hostRealm({
         clients: [
           {
-            client_id: settings.clientId,
+            client_id: settings.clientIdOf(realm),
             // A browser app cannot keep a secret; PKCE binds the code to the tab that asked for it.
             token_endpoint_auth_method: 'none',
             grant_types: ['authorization_code'],
@@ -85,10 +85,17 @@ export class DevRealm {
           );
         },
         // Every claim the institution's mapping reads is released with the openid scope, and into the ID token.
-        claims: { openid: ['sub', ...claimNames.filter((name) => name !== 'sub')] },
+        // (profile and email are accepted because the portal asks for them, as it does at a real provider.)
+        claims: {
+          openid: ['sub', ...claimNames.filter((name) => name !== 'sub')],
+          profile: [],
+          email: [],
+        },
         conformIdTokenClaims: false,
         features: {
           devInteractions: { enabled: false },
+          // As SURFconext: the portal may ask for claims in the ID token with the claims parameter.
+          claimsParameter: { enabled: true },
           rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
         },
         interactions: {
@@ -179,7 +186,9 @@ export class DevRealm {
     const grant = new this.provider.Grant(
       hostRealm({ accountId: person.id, clientId: String(details.params.client_id) }),
     );
-    grant.addOIDCScope('openid');
+    // Everything the portal asked for, scopes and claims: a grant short of it would send the person to consent.
+    grant.addOIDCScope(String(details.params.scope));
+    grant.addOIDCClaims(requestedClaims(details.params.claims));
     const grantId = await grant.save();
     await this.provider.interactionFinished(
       req,
@@ -219,6 +228,13 @@ export class DevRealm {
       programmeCodes: programme ? [programme] : [],
     };
   }
+}
+
+/** The claim names of an OpenID Connect claims request parameter (Core, section 5.5), for the grant. */
+function requestedClaims(parameter: unknown): string[] {
+  if (typeof parameter !== 'string') return [];
+  const request = JSON.parse(parameter) as Record<string, Record<string, unknown> | undefined>;
+  return [...Object.keys(request.id_token ?? {}), ...Object.keys(request.userinfo ?? {})];
 }
 
 function escape(text: string): string {

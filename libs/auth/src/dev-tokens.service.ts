@@ -5,6 +5,7 @@ import { PersonEntity } from '@lr/database';
 import { Actor, DomainError, NotFoundError } from '@lr/domain';
 import { InstitutionRegistry, SignedInPerson } from '@lr/institutions';
 import { DevIssuerHost } from './dev-issuer.host';
+import { clientIdOf } from './client-id';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -54,10 +55,10 @@ export class DevTokensService {
     institutionCode: string,
     person: SignedInPerson,
   ): Promise<{ token: string; issuer: string; actor: Actor }> {
-    const { signIn } = this.registry.get(institutionCode);
+    const institution = this.registry.get(institutionCode);
     const issuer = this.devIssuer.issuer;
-    const token = await issuer.sign(institutionCode, signIn.claims.claimsOf(person), {
-      audience: this.config.oidcAudience,
+    const token = await issuer.sign(institutionCode, institution.signIn.claims.claimsOf(person), {
+      audience: clientIdOf(this.config, institution),
     });
     const verdict = await this.verifier.verify(token);
     if (!('actor' in verdict)) {

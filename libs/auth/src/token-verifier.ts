@@ -3,7 +3,7 @@ import { decodeJwt, errors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { Actor, NoRoleError } from '@lr/domain';
 import { InstitutionDefinition, InstitutionRegistry } from '@lr/institutions';
-import { DevIssuerHost } from './dev-issuer.host';
+import { SignInSettings } from './sign-in-settings';
 import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
 
 /**
@@ -53,15 +53,8 @@ export class TokenVerifier {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: InstitutionRegistry,
-    private readonly devIssuer: DevIssuerHost,
-  ) {
-    const unknown = Object.keys(config.oidcIssuers).filter((code) => !registry.find(code));
-    if (unknown.length > 0) {
-      throw new Error(
-        `OIDC_ISSUERS names institutions this deployment does not have: ${unknown.join(', ')}`,
-      );
-    }
-  }
+    private readonly settings: SignInSettings,
+  ) {}
 
   async verify(token: string): Promise<Verdict> {
     let iss: unknown;
@@ -75,13 +68,16 @@ export class TokenVerifier {
     try {
       const { payload } = await jwtVerify(token, trusted.keys, {
         issuer: trusted.issuer,
-        audience: this.config.oidcAudience,
+        // Any client id of the institutions at this issuer; the one the token names must match below.
+        audience: trusted.institutions.map((i) => this.settings.of(i).clientId),
         algorithms: ALGORITHMS,
         clockTolerance: this.config.oidcClockSkewSeconds,
         requiredClaims: ['exp', 'sub'],
       });
       let withoutRole: InstitutionDefinition | undefined;
       for (const institution of trusted.institutions) {
+        // Issued to another institution's client at a shared issuer: not this institution's token.
+        if (!audiences(payload.aud).includes(this.settings.of(institution).clientId)) continue;
         const person = institution.signIn.claims.toPerson(payload);
         if (person) {
           const { id, role, name, email, programmeCodes } = person;
@@ -115,17 +111,14 @@ export class TokenVerifier {
   /** Built on first use: the development issuer has started by then. */
   private trusted(): Map<string, TrustedIssuer> {
     this.issuers ??= trustedIssuers(this.registry.all(), this.config, (institution) =>
-      this.issuerOf(institution),
+      this.settings.issuerOf(institution),
     );
     return this.issuers;
   }
+}
 
-  /** Where an institution's people sign in: its realm at the development issuer, or its own provider. */
-  issuerOf(institution: InstitutionDefinition): string {
-    return this.config.devTokensEnabled
-      ? this.devIssuer.issuer.issuerOf(institution.code)
-      : (this.config.oidcIssuers[institution.code] ?? institution.signIn.issuer);
-  }
+function audiences(aud: string | string[] | undefined): string[] {
+  return typeof aud === 'string' ? [aud] : (aud ?? []);
 }
 
 function reasonOf(error: unknown): string {

@@ -89,6 +89,20 @@ describe('proxy configuration', () => {
 });
 
 describe('database configuration', () => {
+  it('reads OIDC_CLIENT_IDS as institution=client id pairs', () => {
+    expect(
+      loadConfig({ OIDC_CLIENT_IDS: 'uni-waal=leerroutes@uni-waal.example, mbo-energie=4f1c-77' })
+        .oidcClientIds,
+    ).toEqual({ 'uni-waal': 'leerroutes@uni-waal.example', 'mbo-energie': '4f1c-77' });
+    expect(loadConfig({}).oidcClientIds).toEqual({});
+    expect(() => loadConfig({ OIDC_CLIENT_IDS: 'leerroutes' })).toThrow(
+      /"OIDC_CLIENT_IDS" must list institution=client id pairs, not leerroutes/,
+    );
+    expect(() => loadConfig({ OIDC_CLIENT_IDS: 'uni-waal=two words' })).toThrow(
+      /"OIDC_CLIENT_IDS" must list institution=client id pairs/,
+    );
+  });
+
   it('migrates as DATABASE_URL unless MIGRATION_DATABASE_URL names the owner', () => {
     const app = 'postgres://leerroutes_app:secret@db.example:5432/leerroutes';
     expect(loadConfig({ DATABASE_URL: app }).migrationDatabaseUrl).toBe(app);

@@ -27,7 +27,7 @@ function isIssuerUrl(value: string): boolean {
 }
 
 /** "uni-waal=https://connect.test.surfconext.nl, hs-delta=…" → { 'uni-waal': 'https://…', … } */
-function issuerOverrides(value: string): Record<string, string> {
+function institutionPairs(value: string): Record<string, string> {
   return Object.fromEntries(
     value
       .split(',')
@@ -38,6 +38,32 @@ function issuerOverrides(value: string): Record<string, string> {
         return [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
       }),
   );
+}
+
+/** A Joi rule for a list of institution=value pairs whose values must pass `valid`. */
+function institutionPairsOf(variable: string, what: string, valid: (value: string) => boolean) {
+  return Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      const wrong = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .filter((entry) => {
+          const at = entry.indexOf('=');
+          return (
+            at < 0 ||
+            !/^[a-z0-9-]+$/.test(entry.slice(0, at).trim()) ||
+            !valid(entry.slice(at + 1).trim())
+          );
+        });
+      return wrong.length === 0
+        ? value
+        : helpers.message({
+            custom: `"${variable}" must list institution=${what}, not ${wrong.join(', ')}`,
+          });
+    });
 }
 
 /** Where the development sign-in may listen: nothing outside this machine can ask it for a token. */
@@ -111,27 +137,15 @@ export const configSchema = Joi.object({
     .pattern(/^[a-z0-9-]+$/)
     .default('leerroutes'),
   OIDC_AUDIENCE: Joi.string().default('leerroutes'),
-  OIDC_ISSUERS: Joi.string()
-    .allow('')
-    .default('')
-    .custom((value: string, helpers) => {
-      const wrong = value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== '')
-        .filter((entry) => {
-          const [code, url] = [
-            entry.slice(0, entry.indexOf('=')),
-            entry.slice(entry.indexOf('=') + 1),
-          ];
-          return !/^[a-z0-9-]+$/.test(code.trim()) || !isIssuerUrl(url.trim());
-        });
-      return wrong.length === 0
-        ? value
-        : helpers.message({
-            custom: `"OIDC_ISSUERS" must list institution=issuer pairs with an https issuer, not ${wrong.join(', ')}`,
-          });
-    }),
+  OIDC_ISSUERS: institutionPairsOf(
+    'OIDC_ISSUERS',
+    'issuer pairs with an https issuer',
+    isIssuerUrl,
+  ),
+  // The portal's client id at an institution's provider, where it is not OIDC_AUDIENCE.
+  OIDC_CLIENT_IDS: institutionPairsOf('OIDC_CLIENT_IDS', 'client id pairs', (id) =>
+    /^[\x21-\x7e]+$/.test(id),
+  ),
   OIDC_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(300).default(30),
   OIDC_JWKS_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   OIDC_JWKS_COOLDOWN_MS: Joi.number().integer().min(0).max(3600000).default(30000),
@@ -200,10 +214,15 @@ export interface AppConfig {
   migrationDatabaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
-  /** The client id Leerroutes is registered under at the identity providers: every token's audience. */
+  /**
+   * The client id the portal is registered under at the identity providers, unless an institution's module or
+   * OIDC_CLIENT_IDS names another: the audience of the ID tokens the API accepts.
+   */
   oidcAudience: string;
   /** Per institution code, an issuer other than the one its module names (e.g. SURFconext's test environment). */
   oidcIssuers: Record<string, string>;
+  /** Per institution code, a client id other than its module's or OIDC_AUDIENCE. */
+  oidcClientIds: Record<string, string>;
   /** How far the clocks of an identity provider and ours may differ when exp, nbf and iat are checked. */
   oidcClockSkewSeconds: number;
   /** How long fetching an issuer's discovery document or keys may take. */
@@ -259,6 +278,7 @@ interface ValidatedEnv {
   QUEUE_PREFIX: string;
   OIDC_AUDIENCE: string;
   OIDC_ISSUERS: string;
+  OIDC_CLIENT_IDS: string;
   OIDC_CLOCK_SKEW_SECONDS: number;
   OIDC_JWKS_TIMEOUT_MS: number;
   OIDC_JWKS_COOLDOWN_MS: number;
@@ -305,7 +325,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: value.REDIS_URL,
     queuePrefix: value.QUEUE_PREFIX,
     oidcAudience: value.OIDC_AUDIENCE,
-    oidcIssuers: issuerOverrides(value.OIDC_ISSUERS),
+    oidcIssuers: institutionPairs(value.OIDC_ISSUERS),
+    oidcClientIds: institutionPairs(value.OIDC_CLIENT_IDS),
     oidcClockSkewSeconds: value.OIDC_CLOCK_SKEW_SECONDS,
     oidcJwksTimeoutMs: value.OIDC_JWKS_TIMEOUT_MS,
     oidcJwksCooldownMs: value.OIDC_JWKS_COOLDOWN_MS,

@@ -26,7 +26,7 @@ const student: SignedInPerson = {
 
 describe('claim mappings: how an institution’s tokens describe its people', () => {
   it.each([
-    ['eduPerson (SURFconext, eduID)', surf],
+    ['eduPerson (SURFconext)', surf],
     ['Microsoft Entra ID', entra],
   ])('%s: reads back every role exactly as it was written', (_, mapping) => {
     for (const person of [
@@ -61,6 +61,22 @@ describe('claim mappings: how an institution’s tokens describe its people', ()
       eduperson_entitlement: 'urn:mace:uni-ijssel.example:leerroutes:role:admin',
     };
     expect(surf.toPerson(foreign)?.role).toBe('student');
+  });
+
+  it('eduPerson: the organisation matches without regard to case, as SURFconext defines it', () => {
+    const claims = { ...surf.claimsOf(student), schac_home_organization: 'Uni-Waal.example' };
+    expect(surf.toPerson(claims)?.id).toBe(student.id);
+  });
+
+  it('Entra ID: programmes from the directory extension claim as Entra names it, e-mail from email', () => {
+    const claims = entra.claimsOf(board);
+    expect(claims).toMatchObject({
+      'extn.programmes': ['msc-food', 'msc-plant'],
+      email: board.email,
+    });
+    expect(entra.toPerson({ ...claims, preferred_username: '0612345678' })?.email).toBe(
+      board.email,
+    );
   });
 
   it('refuses the people of another organisation or tenant', () => {

@@ -28,12 +28,22 @@ export interface ClaimMapping {
   readonly roleGrant: string;
   toPerson(claims: TokenClaims): SignedInPerson | undefined;
   claimsOf(person: SignedInPerson): TokenClaims;
+  /**
+   * Claims the portal asks to find in the ID token itself, with OpenID Connect's claims request parameter: a
+   * provider such as SURFconext releases them at its userinfo endpoint otherwise, and the API reads only the
+   * token. Absent for providers that put them there anyway.
+   */
+  readonly idTokenClaims?: string[];
 }
 
 /** Where an institution signs its people in, and how to read what it says about them. */
 export interface SignInDefinition {
   /** The OpenID Connect issuer (its discovery document lies under /.well-known/openid-configuration). */
   issuer: string;
+  /** The portal's client id at that issuer, when it is not the deployment's OIDC_AUDIENCE. */
+  clientId?: string;
+  /** What the portal asks for at sign-in; 'openid profile email' unless the provider needs others. */
+  scopes?: string[];
   claims: ClaimMapping;
 }
 
@@ -51,10 +61,11 @@ function isRole(value: string): value is Role {
 }
 
 /**
- * The eduPerson claims SURFconext and eduID release (the Dutch education federation): schac_home_organization
- * names the institution, eduperson_affiliation says student or employee, and entitlements under the
- * institution's own namespace grant a staff role in Leerroutes and the programmes someone studies or decides
- * for. Many institutions share the federation's one issuer, so the organisation claim is what tells them apart.
+ * The eduPerson claims SURFconext releases (the Dutch education federation): schac_home_organization names the
+ * institution, eduperson_affiliation says student or employee, and entitlements under the institution's own
+ * namespace grant a staff role in Leerroutes and the programmes someone studies or decides for. Many institutions
+ * share the federation's one issuer, so the organisation claim is what tells them apart. An eduID account comes
+ * through SURFconext as organisation eduid.nl, without the institution's entitlements: not one of its people here.
  */
 export function eduPersonClaims(options: {
   /** The schac_home_organization value, e.g. uni-waal.example. */
@@ -64,10 +75,21 @@ export function eduPersonClaims(options: {
 }): ClaimMapping {
   const rolePrefix = `${options.entitlementNamespace}:role:`;
   const programmePrefix = `${options.entitlementNamespace}:programme:`;
-  const names = (claims: TokenClaims) => claims.schac_home_organization === options.organisation;
+  // SURFconext's attribute definition: compare schacHomeOrganization without regard to case.
+  const organisation = options.organisation.toLowerCase();
+  const names = (claims: TokenClaims) =>
+    typeof claims.schac_home_organization === 'string' &&
+    claims.schac_home_organization.toLowerCase() === organisation;
   return {
     organisation: options.organisation,
     names,
+    idTokenClaims: [
+      'schac_home_organization',
+      'eduperson_affiliation',
+      'eduperson_entitlement',
+      'name',
+      'email',
+    ],
     roleGrant: `the affiliation 'student', or an entitlement ${rolePrefix}<role> (${ROLES.filter((r) => r !== 'student').join(', ')})`,
     toPerson(claims) {
       const id = text(claims.sub);
@@ -112,7 +134,9 @@ export function eduPersonClaims(options: {
 /**
  * The claims of a Microsoft Entra ID tenant, which some mbo colleges use instead of the federation: tid names
  * the tenant, app roles defined on the Leerroutes registration carry the role (Leerroutes.ExamBoard, …), and a
- * directory extension lists programme codes.
+ * directory extension `programmes` on that registration, added as an optional ID-token claim, lists programme
+ * codes: Entra names such a claim extn.<attribute> in a JWT. The e-mail address is the email claim (scope email);
+ * preferred_username may be any sign-in name, so it only stands in when a tenant sends no email.
  */
 export function entraIdClaims(options: { tenantId: string; organisation: string }): ClaimMapping {
   const appRole = (role: Role) =>
@@ -135,8 +159,8 @@ export function entraIdClaims(options: { tenantId: string; organisation: string 
         id,
         role: roles[0],
         name: text(claims.name) ?? id,
-        email: text(claims.preferred_username) ?? '',
-        programmeCodes: strings(claims.extn_programmes),
+        email: text(claims.email) ?? text(claims.preferred_username) ?? '',
+        programmeCodes: strings(claims['extn.programmes']),
       };
     },
     claimsOf(person) {
@@ -147,7 +171,8 @@ export function entraIdClaims(options: { tenantId: string; organisation: string 
         roles: [appRole(person.role)],
         name: person.name,
         preferred_username: person.email,
-        extn_programmes: person.programmeCodes,
+        email: person.email,
+        'extn.programmes': person.programmeCodes,
       };
     },
   };

@@ -1,7 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TokenVerifier } from '@lr/auth';
-import { APP_CONFIG, AppConfig } from '@lr/config';
+import { SignInSettings } from '@lr/auth';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Public } from '../http/auth.guard';
 import { Action } from '../http/authorization.guard';
@@ -13,9 +12,8 @@ import { SignInInstitutionDto } from '../dto/responses.dto';
 @Controller('sign-in')
 export class SignInController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: InstitutionRegistry,
-    private readonly verifier: TokenVerifier,
+    private readonly settings: SignInSettings,
   ) {}
 
   @Get('institutions')
@@ -27,9 +25,7 @@ export class SignInController {
       code: institution.code,
       name: institution.name,
       sector: institution.sector,
-      issuer: this.verifier.issuerOf(institution),
-      // The portal sends its ID token as bearer, so it is registered under the audience the API checks.
-      clientId: this.config.oidcAudience,
+      ...this.settings.of(institution),
     }));
   }
 }

@@ -423,6 +423,19 @@ export class SignInInstitutionDto {
     description: "The portal's client id at that issuer; its ID tokens carry it as their audience",
   })
   clientId: string;
+  @ApiProperty({
+    type: [String],
+    example: ['openid', 'profile', 'email'],
+    description: 'The scopes the portal asks for at sign-in',
+  })
+  scopes: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['schac_home_organization', 'eduperson_entitlement'],
+    description:
+      'Claims the portal asks to receive in the ID token (OpenID Connect claims request parameter); empty: none',
+  })
+  idTokenClaims: string[];
 }
 
 export class DevTokenDto {

@@ -19,11 +19,9 @@ function under(path: string, route: string): boolean {
  * policy, which allows exactly that, without upgrade-insecure-requests: on plain HTTP (a developer's
  * machine, a host reached by IP) it would send their assets to an https:// that is not there.
  */
-export function securityHeaders(): (
-  request: Request,
-  response: Response,
-  next: NextFunction,
-) => void {
+export function securityHeaders(
+  issuerOrigins: () => string[],
+): (request: Request, response: Response, next: NextFunction) => void {
   const api = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -38,9 +36,12 @@ export function securityHeaders(): (
   const pages = helmet({
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  // The portal loads only its own files and talks only to this API. Its component library sets CSS
-  // variables in a style element and positions some elements with style attributes, hence inline styles;
+  // The portal loads only its own files and talks only to this API and, to sign in, to the institutions'
+  // identity providers (discovery and the code exchange; the sign-in pages themselves are navigations). Those
+  // are known once the development issuer has started, hence read on first use. Its component library sets
+  // CSS variables in a style element and positions some elements with style attributes, hence inline styles;
   // scripts stay 'self' only.
+  let issuers: string | undefined;
   const portal = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -49,7 +50,7 @@ export function securityHeaders(): (
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", () => (issuers ??= issuerOrigins().join(' '))],
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

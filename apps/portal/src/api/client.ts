@@ -1,5 +1,6 @@
 import createClient, { Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { tabSession } from '../sign-in/oidc';
 
 export type Schemas = components['schemas'];
 export type Problem = {
@@ -10,20 +11,24 @@ export type Problem = {
   errors?: { field: string; messages: string[] }[];
 };
 
-const TOKEN_KEY = 'leerroutes.token';
+/** Dispatched on window when the API no longer accepts the tab's token (it expired, say). */
+export const SESSION_ENDED = 'leerroutes:session-ended';
 
-/** The token lives for the browser tab only: closing it signs out. */
-export const tokenStore = {
-  get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
-};
-
+/**
+ * Sends the tab's token with every call. A 401 for a call that carried one means the token is no longer good:
+ * the session hears of it and asks the person to sign in again.
+ */
 const bearer: Middleware = {
   onRequest({ request }) {
-    const token = tokenStore.get();
+    const token = tabSession.get()?.token;
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && request.headers.has('Authorization')) {
+      window.dispatchEvent(new Event(SESSION_ENDED));
+    }
+    return response;
   },
 };
 

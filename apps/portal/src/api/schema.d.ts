@@ -497,6 +497,23 @@ export interface components {
             issuer: string;
             /** @description The portal's client id at that issuer; its ID tokens carry it as their audience */
             clientId: string;
+            /**
+             * @description The scopes the portal asks for at sign-in
+             * @example [
+             *       "openid",
+             *       "profile",
+             *       "email"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * @description Claims the portal asks to receive in the ID token (OpenID Connect claims request parameter); empty: none
+             * @example [
+             *       "schac_home_organization",
+             *       "eduperson_entitlement"
+             *     ]
+             */
+            idTokenClaims: string[];
         };
         ActorDto: {
             id: string;
