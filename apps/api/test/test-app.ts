@@ -138,6 +138,11 @@ export class TestApp {
           .post(path)
           .set('Authorization', await authorization())
           .send(body),
+      put: async (path: string, body: object) =>
+        this.http()
+          .put(path)
+          .set('Authorization', await authorization())
+          .send(body),
     };
   }
 
