@@ -126,6 +126,11 @@ export class TestApp {
     );
   }
 
+  /** Requests with a token got elsewhere: an ID token from the development issuer's code flow, say. */
+  withToken(token: string) {
+    return this.withBearer(() => Promise.resolve(token));
+  }
+
   private withBearer(token: () => Promise<string>) {
     const authorization = async () => `Bearer ${await token()}`;
     return {
