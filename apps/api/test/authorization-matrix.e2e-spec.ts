@@ -1,5 +1,11 @@
 import type { Response } from 'supertest';
-import { ComponentEntity, CreditEntryEntity, NotificationEntity, PersonEntity } from '@lr/database';
+import {
+  ComponentEntity,
+  CreditEntryEntity,
+  NotificationEntity,
+  PersonEntity,
+  StudentRegisterEntity,
+} from '@lr/database';
 import {
   ACTIONS,
   ActionName,
@@ -119,6 +125,8 @@ type Target =
   | { kind: 'student' }
   /** One of Macca's notifications: hers alone. */
   | { kind: 'notification' }
+  /** A student in the register of the caller's own institution, the only register a path can name. */
+  | { kind: 'register' }
   | { kind: 'anyone' };
 
 interface Endpoint {
@@ -166,8 +174,15 @@ describe('the authorization matrix, walked over HTTP', () => {
     return {
       get: (path: string) => t.http().get(path),
       post: (path: string, body: object = {}) => t.http().post(path).send(body),
+      put: (path: string, body: object) => t.http().put(path).send(body),
     };
   };
+  /** Each persona's institution, whose register is the one they name. */
+  const institutionOf = async (p: Persona | null) =>
+    p
+      ? (await t.dataSource.manager.findOneByOrFail(PersonEntity, { id: p.id })).institutionCode
+      : 'uni-waal';
+  let entered = 0;
   const state = async (f: Fixture) => j.state(f.componentId);
   const history = async (f: Fixture) => j.history(f.componentId);
 
@@ -370,6 +385,40 @@ describe('the authorization matrix, walked over HTTP', () => {
         (body as { items: { id: string }[] }).items.some((i) => i.id === f.componentId),
     },
     {
+      route: 'get /admin/students/{subject}',
+      action: 'student-register.read',
+      target: { kind: 'register' },
+      call: async (p) => {
+        const { subject } = await t.dataSource.manager.findOneOrFail(StudentRegisterEntity, {
+          where: { institutionCode: await institutionOf(p) },
+          order: { subject: 'ASC' },
+        });
+        return as(p).get(`/admin/students/${subject}`);
+      },
+      effect: async (p, _f, r) => expect(r.body.institutionCode).toBe(await institutionOf(p)),
+    },
+    {
+      route: 'put /admin/students/{subject}',
+      action: 'student-register.write',
+      target: { kind: 'register' },
+      call: async (p) => {
+        entered += 1;
+        const institutionCode = await institutionOf(p);
+        const { programmes } = REGISTERED_INSTITUTIONS.find((d) => d.code === institutionCode)!;
+        return as(p).put(`/admin/students/matrix-${entered}`, {
+          studentNumber: `m${entered}`,
+          programmeCodes: [programmes[0].code],
+        });
+      },
+      effect: async (p, _f, r) =>
+        expect(
+          await t.dataSource.manager.findOneBy(StudentRegisterEntity, {
+            institutionCode: await institutionOf(p),
+            subject: r.body.subject,
+          }),
+        ).toMatchObject({ studentNumber: r.body.studentNumber }),
+    },
+    {
       route: 'get /audit',
       action: 'audit.read',
       target: { kind: 'request', stage: 'awaiting_admission' },
@@ -430,6 +479,8 @@ describe('the authorization matrix, walked over HTTP', () => {
         return scopesFor(persona.relation, { home: false, host: false });
       case 'self':
         return ['own'];
+      case 'register':
+        return ['own-institution'];
       case 'catalogue':
       case 'anyone':
         return scopesFor(persona.relation, { home: true, host: true });
@@ -534,6 +585,7 @@ describe('the authorization matrix, walked over HTTP', () => {
         (SELECT count(*) FROM credit_entries) AS credits,
         (SELECT count(*) FROM audit_log) AS audit,
         (SELECT count(*) FROM outbox) AS outbox,
+        (SELECT count(*) FROM student_register) AS register,
         (SELECT count(*) FILTER (WHERE read_at IS NOT NULL) || '/' || count(*) FROM notifications)
           AS notifications,
         (SELECT json_agg(enrolled_count ORDER BY id) FROM offerings) AS places`)

@@ -3,7 +3,7 @@ import type { Response, Test } from 'supertest';
 import { NotificationEntity } from '@lr/database';
 import { QueuesService } from '@lr/queue';
 import type { RequestView } from '@lr/workflow';
-import { Journey } from './journey';
+import { Journey, expectStatus } from './journey';
 import { servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
 
@@ -15,8 +15,9 @@ import { TestApp } from './test-app';
  * other path parameters are real ids of a request they may act on, so that the input gets as deep as it can.
  *
  * A bad input must get a 4xx problem+json (400 naming the field) and change nothing. Valid but unusual text
- * (bidirectional marks, emoji, combining characters, text that reads like a number) may also be accepted; it
- * must never get a 5xx.
+ * (bidirectional marks, emoji, combining characters, text that reads like a number) may also be accepted, and so
+ * may a path value that matches the pattern the document gives its parameter (a subject is any printable ASCII);
+ * neither must ever get a 5xx.
  */
 
 type Kind = 'refused' | 'valid-or-refused';
@@ -222,8 +223,11 @@ interface Schema {
   $ref?: string;
   type?: string;
   format?: string;
+  pattern?: string;
   enum?: unknown[];
   items?: Schema;
+  minItems?: number;
+  maxItems?: number;
   properties?: Record<string, Schema>;
 }
 
@@ -259,6 +263,21 @@ function queryValuesFor(schema: Schema): Value[] {
   }[schema.type as 'number'];
   if (!values) throw new Error(`No bad query values for a parameter of type ${schema.type}`);
   return values;
+}
+
+/**
+ * A bad path value that a parameter's documented pattern nevertheless allows (a subject may be 'NaN' or '..'):
+ * the endpoint may take it as it is.
+ */
+function pathValueFor(schema: Schema, v: Value): Value {
+  if (v.kind !== 'refused' || schema.pattern === undefined) return v;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(v.value as string);
+  } catch {
+    return v;
+  }
+  return new RegExp(schema.pattern).test(decoded) ? odd(v.label, v.value) : v;
 }
 
 /** Who calls an endpoint, with which real path parameters, and a body that would be accepted. */
@@ -368,6 +387,22 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       withResult(4, 'awaiting_recognition'),
       withResult(6, 'recognised'),
     ]);
+    // A student of the sweep's own, whose entry the register's accepted inputs may change; the path values its
+    // pattern allows name other subjects, and find this student number taken.
+    const registered = {
+      subject: 'waal-sweep-1',
+      entry: {
+        studentNumber: 's9000001',
+        programmeCodes: ['msc-food'],
+        tuition: [
+          { academicYear: '2026-2027', paid: true, reference: 'BBC-SWEEP', issuedOn: '2026-09-01' },
+        ],
+      },
+    };
+    expectStatus(
+      await t.as('waal-admin').put(`/admin/students/${registered.subject}`, registered.entry),
+      200,
+    );
     const notification = await t.dataSource.manager.findOneOrFail(NotificationEntity, {
       where: { recipientId: 'macca' },
       order: { id: 'ASC' },
@@ -441,6 +476,11 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       ['get /notifications', { as: 'macca', params: {} }],
       ['post /notifications/{id}/read', { as: 'macca', params: { id: notification.id }, body: {} }],
       ['get /audit', { as: 'waal-admin', params: {} }],
+      ['get /admin/students/{subject}', { as: 'waal-admin', params: { subject: 'macca' } }],
+      [
+        'put /admin/students/{subject}',
+        { as: 'waal-admin', params: { subject: registered.subject }, body: registered.entry },
+      ],
     ];
     for (const [route, caller] of entries) callers.set(route, caller);
     for (const [, { as }] of entries) if (as !== null) tokens.set(as, await t.token(as));
@@ -454,7 +494,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       .sort();
 
   function request(route: string, caller: Caller, url: string): Test {
-    const method = route.split(' ')[0] as 'get' | 'post';
+    const method = route.split(' ')[0] as 'get' | 'post' | 'put';
     const call = supertest(base)[method](url);
     return caller.as === null ? call : call.set('Authorization', `Bearer ${tokens.get(caller.as)}`);
   }
@@ -475,16 +515,16 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
   function casesOf(route: string, operation: Operation): Case[] {
     const cases: Case[] = [];
     const parameters = operation.parameters ?? [];
-    const post = route.startsWith('post ');
+    const command = !route.startsWith('get ');
     const jsonBody = (body: unknown) => (r: Test) =>
       r.set('Content-Type', 'application/json').send(jsonText(body));
     const sendBody = (caller: Caller, url: string, body?: unknown) => {
       const r = request(route, caller, url);
-      return post ? jsonBody(body ?? caller.body)(r) : r;
+      return command ? jsonBody(body ?? caller.body)(r) : r;
     };
 
     for (const p of parameters.filter((q) => q.in === 'path')) {
-      for (const v of BAD_PATH) {
+      for (const v of BAD_PATH.map((b) => pathValueFor(p.schema, b))) {
         cases.push({
           route,
           name: `path ${p.name}: ${v.label}`,
@@ -508,7 +548,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     }
     // An endpoint without query parameters reads none: a query there is ignored, never a failure. Commands
     // take no query, so only reads get one.
-    for (const v of post ? [] : BAD_QUERY_KEYS) {
+    for (const v of command ? [] : BAD_QUERY_KEYS) {
       const hasQuery = parameters.some((q) => q.in === 'query');
       const [key] = (v.value as string).split('=');
       cases.push({
@@ -547,10 +587,20 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     const arrays = Object.entries(resolve(bodySchema).properties ?? {}).filter(
       ([, s]) => s.type === 'array',
     );
-    for (const [name] of arrays) {
+    for (const [name, schema] of arrays) {
+      // Every array the API reads states its bounds, so that a client knows them before it is refused.
+      if (schema.maxItems === undefined) throw new Error(`${route}: ${name} declares no maxItems`);
+      const over = schema.maxItems + 1;
+      cases.push({
+        route,
+        name: `body ${name}: empty`,
+        // An array that may be empty takes no items as it is.
+        kind: (schema.minItems ?? 0) > 0 ? 'refused' : 'valid-or-refused',
+        field: name,
+        send: (c) => () => sendBody(c, urlOf(route, c.params), withField(c.body!, [name], [])),
+      });
       const arrayCases: [string, (item: unknown) => unknown][] = [
-        ['empty', () => []],
-        ['11 items', (item) => Array(11).fill(item)],
+        [`${over} items`, (item) => Array(over).fill(item)],
         ['10,000 items', (item) => Array(10_000).fill(item)],
         ['an object', (item) => item],
         ['text', () => 'components'],
@@ -671,7 +721,9 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
         (SELECT count(*) FILTER (WHERE sent_at IS NULL) || '/' || count(*) FROM outbox) AS outbox,
         (SELECT count(*) FILTER (WHERE read_at IS NOT NULL) || '/' || count(*) FROM notifications)
           AS notifications,
-        (SELECT json_agg(enrolled_count ORDER BY id) FROM offerings) AS places`),
+        (SELECT json_agg(enrolled_count ORDER BY id) FROM offerings) AS places,
+        (SELECT json_agg(json_build_array(institution_code, subject, student_number, programme_codes, tuition)
+          ORDER BY institution_code, subject) FROM student_register) AS register`),
     );
 
   /**
@@ -736,7 +788,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       const cases = casesOf(route, document.paths[path][method]);
       // Reads, and inputs every command must refuse, go CONCURRENCY at a time, each batch between snapshots;
       // then, one by one, the unusual inputs a command may accept, on the request the refusals left as it was.
-      const mayChange = (c: Case) => method === 'post' && c.kind === 'valid-or-refused';
+      const mayChange = (c: Case) => method !== 'get' && c.kind === 'valid-or-refused';
       const batched = cases.filter((c) => !mayChange(c));
       for (let i = 0; i < batched.length; i += CONCURRENCY) {
         const batch = batched.slice(i, i + CONCURRENCY);

@@ -1,108 +1,32 @@
-import { createHash, randomBytes } from 'crypto';
 import { decodeJwt } from 'jose';
-import { DevIssuerHost } from '@lr/auth';
+import { StudentRegisterEntity } from '@lr/database';
+import { expectStatus } from './journey';
+import { Browser, PORTAL, PortalAtDevIssuer, formOf } from './dev-sign-in';
 import { TestApp } from './test-app';
-
-const REDIRECT_URI = 'http://127.0.0.1:5173/portal/callback';
-
-/** A browser, as far as the code flow needs one: it keeps the issuer's cookies and follows nothing by itself. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  async request(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return response;
-  }
-
-  /** Follows redirects until one leaves for the portal (returned) or a page answers. */
-  async follow(url: string, init?: RequestInit): Promise<Response | URL> {
-    let response = await this.request(url, init);
-    while (response.status >= 300 && response.status < 400) {
-      const next = new URL(response.headers.get('location')!, response.url || url);
-      if (next.href.startsWith('http://127.0.0.1:5173/')) return next;
-      url = next.href;
-      response = await this.request(url);
-    }
-    return response;
-  }
-
-  private cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
 
 describe('the development issuer: an authorization server per institution', () => {
   let t: TestApp;
+  let portal: PortalAtDevIssuer;
   let issuer: string;
   let discovery: Record<string, string>;
   const clientId = () => t.config.oidcAudience;
 
   beforeAll(async () => {
     t = await TestApp.start({ withWorker: false });
-    issuer = t.app.get(DevIssuerHost).issuer.issuerOf('uni-waal');
-    discovery = (await (
-      await fetch(`${issuer}/.well-known/openid-configuration`)
-    ).json()) as Record<string, string>;
+    portal = await PortalAtDevIssuer.at(t, 'uni-waal');
+    ({ issuer, discovery } = portal);
   });
   afterAll(() => t.close());
 
-  /** Starts an authorization request with PKCE; answers the sign-in page and what the portal keeps. */
-  async function authorize(browser: Browser) {
-    const verifier = randomBytes(32).toString('base64url');
-    const state = randomBytes(8).toString('hex');
-    const nonce = randomBytes(8).toString('hex');
-    const url = new URL(discovery.authorization_endpoint);
-    url.search = new URLSearchParams({
-      client_id: clientId(),
-      redirect_uri: REDIRECT_URI,
-      response_type: 'code',
-      scope: 'openid',
-      state,
-      nonce,
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-    }).toString();
-    const page = (await browser.follow(url.href)) as Response;
-    return { page, verifier, state, nonce };
-  }
-
+  /** Posts the form and expects the browser back at the portal with a code. */
   async function signIn(browser: Browser, page: Response, form: Record<string, string>) {
-    const html = await page.text();
-    const action = /<form method="post" action="([^"]+)"/.exec(html)![1];
-    const back = await browser.follow(new URL(action, issuer).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
+    const back = await portal.submit(browser, page, form);
     expect(back).toBeInstanceOf(URL);
     return back as URL;
   }
 
-  async function exchange(code: string, verifier?: string) {
-    return fetch(discovery.token_endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: 'http://127.0.0.1:5173',
-      },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: clientId(),
-        redirect_uri: REDIRECT_URI,
-        code,
-        ...(verifier ? { code_verifier: verifier } : {}),
-      }).toString(),
-    });
-  }
+  const idTokenOf = async (response: Response) =>
+    ((await response.json()) as { id_token: string }).id_token;
 
   it('tells the portal, without a token, where each institution signs in', async () => {
     const response = await t.http().get('/sign-in/institutions');
@@ -135,7 +59,7 @@ describe('the development issuer: an authorization server per institution', () =
 
   it('signs a demo person in with the code flow and PKCE; the API accepts the ID token as that person', async () => {
     const browser = new Browser();
-    const { page, verifier, state, nonce } = await authorize(browser);
+    const { page, verifier, state, nonce } = await portal.authorize(browser);
     expect(page.status).toBe(200);
     const html = await page.clone().text();
     expect(html).toContain('Universiteit aan de Waal');
@@ -146,8 +70,8 @@ describe('the development issuer: an authorization server per institution', () =
     expect(back.searchParams.get('state')).toBe(state);
     const code = back.searchParams.get('code')!;
 
-    const tokens = (await (await exchange(code, verifier)).json()) as { id_token: string };
-    const claims = decodeJwt(tokens.id_token);
+    const token = await idTokenOf(await portal.exchange(code, verifier));
+    const claims = decodeJwt(token);
     expect(claims).toMatchObject({
       iss: issuer,
       aud: clientId(),
@@ -155,34 +79,28 @@ describe('the development issuer: an authorization server per institution', () =
       nonce,
       schac_home_organization: 'uni-waal.example',
     });
-    const me = await t.http().get('/me').set('Authorization', `Bearer ${tokens.id_token}`);
+    const me = await t.withToken(token).get('/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: 'macca', institutionCode: 'uni-waal', role: 'student' });
   });
 
   it('refuses to exchange a code without its PKCE verifier', async () => {
     const browser = new Browser();
-    const { page } = await authorize(browser);
+    const { page } = await portal.authorize(browser);
     const back = await signIn(browser, page, { person: 'macca' });
-    const refused = await exchange(back.searchParams.get('code')!);
+    const refused = await portal.exchange(back.searchParams.get('code')!);
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('signs in a new person from the form, with the claims their institution would send', async () => {
-    const browser = new Browser();
-    const { page, verifier } = await authorize(browser);
-    const back = await signIn(browser, page, {
-      new: 'yes',
+    const token = await portal.signIn({
       name: 'Noor de Vries',
       email: 'noor@student.uni-waal.example',
       role: 'student',
       programme: 'msc-food',
     });
-    const tokens = (await (await exchange(back.searchParams.get('code')!, verifier)).json()) as {
-      id_token: string;
-    };
-    const claims = decodeJwt(tokens.id_token);
+    const claims = decodeJwt(token);
     expect(claims.sub).toMatch(/^dev-/);
     expect(claims).toMatchObject({
       name: 'Noor de Vries',
@@ -192,41 +110,68 @@ describe('the development issuer: an authorization server per institution', () =
     });
   });
 
+  it("enters a new student in their institution's register, so the API knows them from their first call", async () => {
+    const token = await portal.signIn({
+      name: 'Jesse Smit',
+      email: 'jesse@student.uni-waal.example',
+      role: 'student',
+      programme: 'msc-plant',
+    });
+    const sub = decodeJwt(token).sub!;
+    const entry = await t.dataSource.manager.findOneByOrFail(StudentRegisterEntity, {
+      institutionCode: 'uni-waal',
+      subject: sub,
+    });
+    // A number of its own, as the administration gives one; no statement of tuition yet.
+    expect(entry).toMatchObject({ programmeCodes: ['msc-plant'], tuition: [] });
+    expect(entry.studentNumber).toMatch(/^d\d{7}$/);
+
+    const me = expectStatus(await t.withToken(token).get('/me'), 200).body;
+    expect(me).toMatchObject({ id: sub, role: 'student', programmeCodes: ['msc-plant'] });
+    const exported = expectStatus(await t.withToken(token).get('/me/export'), 200).body;
+    expect(exported.person.studentNumber).toBe(entry.studentNumber);
+
+    // Staff are their institution's employees, not its students: the register is left alone.
+    const staff = decodeJwt(
+      await portal.signIn({
+        name: 'Kim Registrar',
+        email: 'kim@uni-waal.example',
+        role: 'registrar',
+      }),
+    ).sub!;
+    expect(
+      await t.dataSource.manager.findOneBy(StudentRegisterEntity, { subject: staff }),
+    ).toBeNull();
+  });
+
   it('shows the form again with the reason when a new person lacks what their role needs', async () => {
     const browser = new Browser();
-    const { page } = await authorize(browser);
-    const action = /<form method="post" action="([^"]+)"/.exec(await page.text())![1];
-    const again = await browser.request(new URL(action, issuer).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        new: 'yes',
-        name: 'Noor',
-        email: 'n@x.example',
-        role: 'student',
-      }),
-    });
-    expect(again.status).toBe(400);
-    expect(await again.text()).toContain('A student needs a programme.');
+    const { page } = await portal.authorize(browser);
+    const again = await portal.submit(
+      browser,
+      page,
+      formOf({ name: 'Noor', email: 'n@x.example', role: 'student' }),
+    );
+    expect(again).toBeInstanceOf(Response);
+    expect((again as Response).status).toBe(400);
+    expect(await (again as Response).text()).toContain('A student needs a programme.');
   });
 
   it('ends the session at the end-session endpoint: the next authorization shows the sign-in page again', async () => {
     const browser = new Browser();
-    const first = await authorize(browser);
+    const first = await portal.authorize(browser);
     const back = await signIn(browser, first.page, { person: 'macca' });
-    const tokens = (await (
-      await exchange(back.searchParams.get('code')!, first.verifier)
-    ).json()) as {
-      id_token: string;
-    };
+    const token = await idTokenOf(
+      await portal.exchange(back.searchParams.get('code')!, first.verifier),
+    );
     // Signed in at the issuer: a second authorization goes straight back to the portal.
-    const again = await browser.follow(authorizeUrl().href);
+    const again = await browser.follow(portal.authorizationRequest().url.href);
     expect(again).toBeInstanceOf(URL);
 
     const logout = new URL(discovery.end_session_endpoint);
     logout.search = new URLSearchParams({
-      id_token_hint: tokens.id_token,
-      post_logout_redirect_uri: 'http://127.0.0.1:5173/portal/',
+      id_token_hint: token,
+      post_logout_redirect_uri: `${PORTAL}/portal/`,
     }).toString();
     const confirm = (await browser.follow(logout.href)) as Response;
     const html = await confirm.text();
@@ -237,26 +182,10 @@ describe('the development issuer: an authorization server per institution', () =
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
     });
-    expect((out as URL).href).toBe('http://127.0.0.1:5173/portal/');
+    expect((out as URL).href).toBe(`${PORTAL}/portal/`);
 
-    const after = await browser.follow(authorizeUrl().href);
+    const after = await browser.follow(portal.authorizationRequest().url.href);
     expect(after).toBeInstanceOf(Response);
     expect(await (after as Response).text()).toContain('value="macca"');
   });
-
-  function authorizeUrl(): URL {
-    const url = new URL(discovery.authorization_endpoint);
-    const verifier = randomBytes(32).toString('base64url');
-    url.search = new URLSearchParams({
-      client_id: clientId(),
-      redirect_uri: REDIRECT_URI,
-      response_type: 'code',
-      scope: 'openid',
-      state: 's',
-      nonce: 'n',
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-    }).toString();
-    return url;
-  }
 });

@@ -126,13 +126,13 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
       status = 200,
       body?: object,
     ): Promise<Response> => {
-      const [method, template] = route.split(' ');
+      const [method, template] = route.split(' ') as ['get' | 'post' | 'put', string];
       let request =
         method === 'get'
           ? t.http().get(path)
           : t
               .http()
-              .post(path)
+              [method](path)
               .send(body ?? {});
       if (person) request = request.set('Authorization', `Bearer ${await t.token(person)}`);
       const response = expectStatus(await request, status);
@@ -266,6 +266,25 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
       'post /notifications/{id}/read',
       `/notifications/${notifications.body.items[0].id}/read`,
     );
+    await call(
+      'waal-admin',
+      'put /admin/students/{subject}',
+      '/admin/students/waal-s3000001',
+      200,
+      {
+        studentNumber: 's3000001',
+        programmeCodes: ['msc-food'],
+        tuition: [
+          {
+            academicYear: '2026-2027',
+            paid: true,
+            reference: 'BBC-WAAL-2026',
+            issuedOn: '2026-09-01',
+          },
+        ],
+      },
+    );
+    await call('waal-admin', 'get /admin/students/{subject}', '/admin/students/waal-s3000001');
     await call('waal-admin', 'get /audit', `/audit?requestId=${draft.id}`);
     await call('waal-eb-life', 'get /audit', `/audit?requestId=${draft.id}`);
     await call('macca', 'get /me/export', '/me/export');

@@ -126,6 +126,11 @@ export class TestApp {
     );
   }
 
+  /** Requests with a token got elsewhere: an ID token from the development issuer's code flow, say. */
+  withToken(token: string) {
+    return this.withBearer(() => Promise.resolve(token));
+  }
+
   private withBearer(token: () => Promise<string>) {
     const authorization = async () => `Bearer ${await token()}`;
     return {
@@ -136,6 +141,11 @@ export class TestApp {
       post: async (path: string, body: object = {}) =>
         this.http()
           .post(path)
+          .set('Authorization', await authorization())
+          .send(body),
+      put: async (path: string, body: object) =>
+        this.http()
+          .put(path)
           .set('Authorization', await authorization())
           .send(body),
     };

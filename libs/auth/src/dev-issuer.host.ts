@@ -2,14 +2,16 @@ import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { PersonEntity } from '@lr/database';
-import { InstitutionRegistry } from '@lr/institutions';
+import { InstitutionRegistry, StudentRegisterWriter } from '@lr/institutions';
 import { DevIssuer } from './dev-issuer';
 import { DevSignInDirectory } from './dev-realm';
 import { clientIdOf } from './client-id';
 
 /**
  * Starts the bundled development issuer with the app when development sign-in is on, and stops it after. Its
- * sign-in pages list this app's people and write the claims of their institution's mapping.
+ * sign-in pages list this app's people and write the claims of their institution's mapping; a new student from
+ * its form is entered in their institution's student register, under a new student number, as the
+ * institution's administration would have entered them.
  */
 @Injectable()
 export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
@@ -20,6 +22,7 @@ export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     dataSource: DataSource,
     private readonly registry: InstitutionRegistry,
+    writer: StudentRegisterWriter,
   ) {
     this.directory = {
       has: (realm) => registry.find(realm) !== undefined,
@@ -32,6 +35,9 @@ export class DevIssuerHost implements OnModuleInit, OnApplicationShutdown {
           order: { role: 'ASC', name: 'ASC' },
         }),
       claimsOf: (realm, person) => registry.get(realm).signIn.claims.claimsOf(person),
+      register: async (realm, student) => {
+        await writer.registerNew(realm, student.id, student.programmeCodes);
+      },
     };
   }
 

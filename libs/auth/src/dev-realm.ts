@@ -16,6 +16,11 @@ export interface DevSignInDirectory {
   programmes(realm: string): { code: string; name: string }[];
   people(realm: string): Promise<SignedInPerson[]>;
   claimsOf(realm: string, person: SignedInPerson): TokenClaims;
+  /**
+   * Enters a new student in their institution's records, as its administration does before anyone signs in:
+   * the API takes a student's programmes and student number from there, and refuses one it does not know.
+   */
+  register(realm: string, student: SignedInPerson): Promise<void>;
 }
 
 export interface DevRealmSettings {
@@ -205,6 +210,14 @@ export class DevRealm {
       const person = (await this.directory().people(this.realm)).find((p) => p.id === chosen);
       return person ?? `There is no demo person ${chosen} here.`;
     }
+    const person = this.newPersonFrom(form);
+    if (typeof person !== 'string' && person.role === 'student') {
+      await this.directory().register(this.realm, person);
+    }
+    return person;
+  }
+
+  private newPersonFrom(form: URLSearchParams): SignedInPerson | string {
     const name = form.get('name')?.trim() ?? '';
     const email = form.get('email')?.trim() ?? '';
     const role = form.get('role') ?? '';

@@ -30,8 +30,10 @@ export const APPLICATION_PRIVILEGES: Readonly<Record<string, readonly Privilege[
   outbox: READ_WRITE,
   notifications: READ_WRITE,
   tuition_proofs: READ_WRITE,
-  // The institution's own records: sign-in and proofs of tuition read them, nothing here changes them.
-  student_register: ['SELECT'],
+  // The records of institutions that keep their students here: sign-in and proofs of tuition read them, and
+  // the institution's admins (in development the issuer's stand-in for them) enter and correct them through
+  // StudentRegisterWriter. Never removed by the application: a host may still ask a former student's proof.
+  student_register: ['SELECT', 'INSERT', 'UPDATE'],
   audit_log: ['SELECT', 'INSERT'],
   audit_client_addresses: ['SELECT', 'INSERT', 'DELETE'],
 };

@@ -54,7 +54,9 @@ export type Subject =
   /** A notification, which is its recipient's alone. */
   | 'notification'
   /** A list of work that awaits the actor; the scopes say which items it holds. */
-  | 'work';
+  | 'work'
+  /** An institution's student register, which names no institution: always the actor's own. */
+  | 'register';
 
 type Grants = Partial<Record<Role, readonly Scope[]>>;
 
@@ -162,6 +164,10 @@ export const AUTHORIZATION = {
     grants: { 'exam-board': ['own-programme'], admin: HOME_AND_HOST },
   },
   'delivery-failure.list': { subject: 'work', grants: grantsOf('redeliver') },
+  // The students an institution keeps in Leerroutes itself (what its in-app system answers from) are kept by its
+  // own administration: its admins, in their own institution's register, the only one they can name.
+  'student-register.read': { subject: 'register', grants: { admin: ['own-institution'] } },
+  'student-register.write': { subject: 'register', grants: { admin: ['own-institution'] } },
 } satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof AUTHORIZATION;

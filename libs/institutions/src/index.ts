@@ -6,5 +6,6 @@ export * from './registered-institutions';
 export * from './student-information-system';
 export * from './sign-in';
 export * from './student-register';
+export * from './student-register.writer';
 export * from './demo/demo-person';
 export * from './demo/demo-seed';

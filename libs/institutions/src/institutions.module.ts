@@ -8,6 +8,7 @@ import {
 } from './institution.registry';
 import { REGISTERED_INSTITUTIONS } from './registered-institutions';
 import { DatabaseStudentRegister } from './student-register';
+import { StudentRegisterWriter } from './student-register.writer';
 
 @Global()
 @Module({})
@@ -18,13 +19,15 @@ export class InstitutionsModule {
       providers: [
         { provide: INSTITUTION_DEFINITIONS, useValue: definitions },
         {
-          provide: STUDENT_REGISTER,
+          provide: DatabaseStudentRegister,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new DatabaseStudentRegister(dataSource),
         },
+        { provide: STUDENT_REGISTER, useExisting: DatabaseStudentRegister },
         InstitutionRegistry,
+        StudentRegisterWriter,
       ],
-      exports: [InstitutionRegistry],
+      exports: [InstitutionRegistry, DatabaseStudentRegister, StudentRegisterWriter],
     };
   }
 }

@@ -49,7 +49,8 @@ export interface StudentInformationSystem {
 
 /**
  * The records of institutions that keep their students in Leerroutes itself (the student_register table):
- * what the in-app system answers from. Filled by the institution, in development by the demo seed.
+ * what the in-app system answers from. Kept by the institution's admins (StudentRegisterWriter), in development
+ * also by the demo seed.
  */
 export interface StudentRegister {
   student(institutionCode: string, subject: string): Promise<StudentRecord | null>;

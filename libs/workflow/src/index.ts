@@ -30,3 +30,4 @@ export * from './application/timer-jobs.use-case';
 export * from './application/timers';
 export * from './application/tuition-proofs';
 export * from './application/people-provisioning';
+export * from './application/student-register.use-case';

@@ -28,6 +28,7 @@ import { TimerJobsUseCase } from './application/timer-jobs.use-case';
 import { TimerPlanner } from './application/timers';
 import { TuitionProofs } from './application/tuition-proofs';
 import { PeopleProvisioning } from './application/people-provisioning';
+import { StudentRegisterUseCase } from './application/student-register.use-case';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -58,6 +59,7 @@ const USE_CASES: Provider[] = [
   PersonalDataExportQuery,
   TuitionProofs,
   PeopleProvisioning,
+  StudentRegisterUseCase,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lr/domain';
-import { DeliveryFailuresUseCase, RequestViewsQuery } from '@lr/workflow';
+import { DeliveryFailuresUseCase, RequestViewsQuery, StudentRegisterUseCase } from '@lr/workflow';
 import { CurrentActor } from '../http/auth.guard';
 import { PageQueryDto } from '../dto/page-query.dto';
 import { EmptyBodyDto } from '../dto/request.dto';
-import { DeliveryFailurePageDto, RequestViewDto } from '../dto/responses.dto';
+import { DeliveryFailurePageDto, RegisteredStudentDto, RequestViewDto } from '../dto/responses.dto';
+import { StudentRegisterEntryDto } from '../dto/student-register.dto';
 import { ApiProtected } from './api-docs.decorators';
+import { ApiSubjectParam, ParseSubjectPipe } from './parse-subject.pipe';
 import { ParseUuidPipe } from './parse-uuid.pipe';
 import { Action } from '../http/authorization.guard';
 
@@ -16,6 +18,7 @@ export class AdminController {
   constructor(
     private readonly failures: DeliveryFailuresUseCase,
     private readonly views: RequestViewsQuery,
+    private readonly register: StudentRegisterUseCase,
   ) {}
 
   @Get('admin/delivery-failures')
@@ -46,5 +49,42 @@ export class AdminController {
   ): Promise<RequestViewDto> {
     await this.failures.redeliver(actor, id, componentId);
     return this.views.get(actor, id);
+  }
+
+  @Get('admin/students/:subject')
+  @Action('student-register.read')
+  @ApiOperation({
+    summary:
+      "Admin: a student in my institution's student register (what its in-app system answers)",
+  })
+  @ApiSubjectParam('subject')
+  @ApiOkResponse({ type: RegisteredStudentDto })
+  @ApiProtected(400, 403, 404)
+  student(
+    @CurrentActor() actor: Actor,
+    @Param('subject', ParseSubjectPipe) subject: string,
+  ): Promise<RegisteredStudentDto> {
+    return this.register.get(actor, subject);
+  }
+
+  @Put('admin/students/:subject')
+  @Action('student-register.write')
+  @ApiOperation({
+    summary:
+      "Admin: enter a student in my institution's student register, or correct what it holds of them. " +
+      'Their next sign-in reads it; a student signed in already sees a change within one token lifetime',
+  })
+  @ApiSubjectParam('subject')
+  @ApiOkResponse({
+    type: RegisteredStudentDto,
+    description: 'The student as the register now holds them',
+  })
+  @ApiProtected(400, 403, 409)
+  registerStudent(
+    @CurrentActor() actor: Actor,
+    @Param('subject', ParseSubjectPipe) subject: string,
+    @Body() body: StudentRegisterEntryDto,
+  ): Promise<RegisteredStudentDto> {
+    return this.register.put(actor, subject, body);
   }
 }

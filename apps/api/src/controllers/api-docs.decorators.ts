@@ -6,7 +6,9 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No valid bearer token',
   403: 'Not allowed for this actor; nothing changed',
   404: 'Unknown id, or not visible to this actor',
-  409: 'Not possible in the current state (illegal transition, full, deadline passed, stale version)',
+  409:
+    'Not possible in the current state (illegal transition, full, deadline passed, stale version, a student ' +
+    'number that is taken)',
 };
 
 /** Documents a protected endpoint with the problem responses it can give. */

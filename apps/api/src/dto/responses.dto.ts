@@ -22,6 +22,7 @@ import type {
   Sector,
   TuitionProofStatus,
 } from '@lr/domain';
+import { TuitionStatementDto } from './student-register.dto';
 
 class PageDto {
   @ApiProperty() page: number;
@@ -459,6 +460,16 @@ export class DeliveryFailureDto {
 
 export class DeliveryFailurePageDto extends PageDto {
   @ApiProperty({ type: [DeliveryFailureDto] }) items: DeliveryFailureDto[];
+}
+
+/** A student in their institution's register, as its admins keep them (PUT /admin/students/{subject}). */
+export class RegisteredStudentDto {
+  @ApiProperty() institutionCode: string;
+  @ApiProperty({ description: "The subject the institution's identity provider gives the student" })
+  subject: string;
+  @ApiProperty() studentNumber: string;
+  @ApiProperty({ type: [String] }) programmeCodes: string[];
+  @ApiProperty({ type: [TuitionStatementDto] }) tuition: TuitionStatementDto[];
 }
 
 export class NotificationDto {

@@ -397,6 +397,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/students/{subject}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: a student in my institution's student register (what its in-app system answers) */
+        get: operations["AdminController_student"];
+        /** Admin: enter a student in my institution's student register, or correct what it holds of them. Their next sign-in reads it; a student signed in already sees a change within one token lifetime */
+        put: operations["AdminController_registerStudent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1103,6 +1121,46 @@ export interface components {
             total: number;
             items: components["schemas"]["DeliveryFailureDto"][];
         };
+        TuitionStatementDto: {
+            /** @example 2026-2027 */
+            academicYear: string;
+            /** @description Whether the student paid tuition for that year */
+            paid: boolean;
+            /**
+             * @description The reference on the institution's statement
+             * @example BBC-WAAL-2026-s2084411
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description The day the statement was issued
+             */
+            issuedOn: string;
+        };
+        RegisteredStudentDto: {
+            institutionCode: string;
+            /** @description The subject the institution's identity provider gives the student */
+            subject: string;
+            studentNumber: string;
+            programmeCodes: string[];
+            tuition: components["schemas"]["TuitionStatementDto"][];
+        };
+        StudentRegisterEntryDto: {
+            /**
+             * @description Unique at the institution; shown to hosts and on proofs of tuition
+             * @example s2084411
+             */
+            studentNumber: string;
+            /**
+             * @description Programmes of the admin's institution the student is enrolled in
+             * @example [
+             *       "msc-food"
+             *     ]
+             */
+            programmeCodes: string[];
+            /** @description One statement per academic year, which hosts that ask for proof of paid tuition receive. Left out: the register keeps the statements it holds (none for a new student); [] removes them */
+            tuition?: components["schemas"]["TuitionStatementDto"][];
+        };
         NotificationPageDto: {
             page: number;
             pageSize: number;
@@ -1207,6 +1265,9 @@ export type SchemaInboxItemDto = components['schemas']['InboxItemDto'];
 export type SchemaInboxPageDto = components['schemas']['InboxPageDto'];
 export type SchemaDeliveryFailureDto = components['schemas']['DeliveryFailureDto'];
 export type SchemaDeliveryFailurePageDto = components['schemas']['DeliveryFailurePageDto'];
+export type SchemaTuitionStatementDto = components['schemas']['TuitionStatementDto'];
+export type SchemaRegisteredStudentDto = components['schemas']['RegisteredStudentDto'];
+export type SchemaStudentRegisterEntryDto = components['schemas']['StudentRegisterEntryDto'];
 export type SchemaNotificationPageDto = components['schemas']['NotificationPageDto'];
 export type SchemaAuditPageDto = components['schemas']['AuditPageDto'];
 export type SchemaPersonDto = components['schemas']['PersonDto'];
@@ -1813,7 +1874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1884,7 +1945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1956,7 +2017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2028,7 +2089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2100,7 +2161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2172,7 +2233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,7 +2305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2316,7 +2377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2397,7 +2458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2621,7 +2682,128 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version) */
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminController_student: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subject the institution's identity provider gives the person (the sub claim) */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredStudentDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminController_registerStudent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subject the institution's identity provider gives the person (the sub claim) */
+                subject: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StudentRegisterEntryDto"];
+            };
+        };
+        responses: {
+            /** @description The student as the register now holds them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredStudentDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -14,9 +14,10 @@ export interface RegisteredTuition {
 
 /**
  * The students an institution without a system of its own keeps in Leerroutes: what the in-app student
- * information system answers from, as a real one answers from Osiris or Progress. Filled by the institution
- * (the demo seed, in development), only read by the application: sign-in takes a student's programmes and
- * student number from here, a host's request for proof of paid tuition its statement.
+ * information system answers from, as a real one answers from Osiris or Progress. Kept by the institution's
+ * admins through the API (PUT /admin/students/:subject), in development also by the demo seed and the
+ * development issuer's new-person form; sign-in takes a student's programmes and student number from here, a
+ * host's request for proof of paid tuition its statement.
  */
 @Entity({ name: 'student_register' })
 @Unique('uq_student_register_number', ['institutionCode', 'studentNumber'])

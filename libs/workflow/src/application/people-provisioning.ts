@@ -28,7 +28,9 @@ const REMEMBERED = 10_000;
  *
  * The API is CPU-bound, so this is not a write per call: what a sign-in said is remembered by a hash of its
  * claims until the token expires, and only a sign-in that says something new asks the home system and writes
- * the row, and then only when the row differs.
+ * the row, and then only when the row differs. So a change to a signed-in student's record (an admin correcting
+ * the student register, which updates their row at once) reaches the actor the API makes of them, in every API
+ * process alike, once the token that sign-in was remembered with has expired.
  */
 @Injectable()
 export class PeopleProvisioning {
