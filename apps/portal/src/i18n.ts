@@ -109,6 +109,8 @@ const nl = {
   request: {
     title: 'Aanvraag',
     student: 'Student',
+    studentNumber: 'Studentnummer',
+    email: 'E-mail',
     home: 'Thuisinstelling',
     programme: 'Opleiding',
     motivation: 'Motivatie',
@@ -322,6 +324,8 @@ const en: typeof nl = {
   request: {
     title: 'Request',
     student: 'Student',
+    studentNumber: 'Student number',
+    email: 'E-mail',
     home: 'Home institution',
     programme: 'Programme',
     motivation: 'Motivation',

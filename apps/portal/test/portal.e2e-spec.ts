@@ -176,6 +176,72 @@ describe('the web portal, in a real browser', () => {
     expect(await seriousViolations(student)).toEqual([]);
   });
 
+  it('takes a route-5 journey by people who sign in for the first time, none of them seeded', async () => {
+    /** A browser for someone the people table has never held, signed in with the issuer's new-person form. */
+    const newcomer = async (
+      institutionCode: string,
+      person: { name: string; role: string; programme?: string },
+    ): Promise<Page> => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${base}/portal/`);
+      const email = `${person.name.toLowerCase().replace(/\W+/g, '.')}@${institutionCode}.example`;
+      await signInThroughIssuer(page, institutionCode, { ...person, email });
+      return page;
+    };
+    const student = await newcomer('uni-waal', {
+      name: 'Sanne de Vries',
+      role: 'student',
+      programme: 'msc-food',
+    });
+    // Her institution's administration knows her (the development issuer entered her, as it would).
+    const [{ student_number: studentNumber }] = await t.ownerQuery<{ student_number: string }>(
+      `SELECT r.student_number FROM student_register r JOIN people p
+         ON p.institution_code = r.institution_code AND p.id = r.subject WHERE p.name = 'Sanne de Vries'`,
+    );
+    const requestId = await submitRequest(student, 'machine', 'Machine Learning');
+
+    const board = await newcomer('uni-waal', {
+      name: 'Dr. Eva Smit',
+      role: 'exam-board',
+      programme: 'msc-food',
+    });
+    await openFromInbox(board, 'Te beslissen', 'Sanne de Vries');
+    await board.getByRole('button', { name: 'Goedkeuren' }).click();
+    await waitForState(requestId, 'awaiting_admission');
+
+    const admissions = await newcomer('uni-ijssel', {
+      name: 'Bram Toelating',
+      role: 'host-admissions',
+    });
+    await openFromInbox(admissions, 'Aanmeldingen', 'Sanne de Vries');
+    // The host sees the student's name and student number, from her home institution's records.
+    expect(await shows(admissions, studentNumber)).toBe(true);
+    await admissions.getByRole('button', { name: 'Toelaten' }).click();
+    await admissions.getByText('ingeschreven', { exact: true }).waitFor();
+
+    const hostRegistrar = await newcomer('uni-ijssel', { name: 'Iris Cijfers', role: 'registrar' });
+    await openFromInbox(hostRegistrar, 'Resultaten invoeren', 'Sanne de Vries');
+    await hostRegistrar.getByLabel('Cijfer').fill('8');
+    await hostRegistrar.getByLabel('Behaalde studiepunten').fill('6');
+    await hostRegistrar.getByRole('button', { name: 'Resultaat vastleggen' }).click();
+    await waitForState(requestId, 'recognised');
+
+    const homeRegistrar = await newcomer('uni-waal', {
+      name: 'Tom Registratie',
+      role: 'registrar',
+    });
+    await openFromInbox(homeRegistrar, 'Studiepunten registreren', 'Sanne de Vries');
+    await homeRegistrar.getByRole('button', { name: 'Studiepunten registreren' }).click();
+    await homeRegistrar.getByText('studiepunten geregistreerd').first().waitFor();
+    expect(await componentState(requestId)).toBe('registered');
+
+    await student.getByRole('link', { name: 'Studiepunten' }).click();
+    await student.getByRole('cell', { name: 'Machine Learning' }).waitFor();
+    expect(await student.getByRole('cell', { name: '6 EC' }).count()).toBeGreaterThan(0);
+  });
+
   it('shows a validation error at its field, then the rejection with its motivation to the student', async () => {
     const student = await signedIn('aurelie');
     const requestId = await submitRequest(student, 'visualisation', 'Data Visualisation');

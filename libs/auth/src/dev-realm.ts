@@ -55,7 +55,10 @@ export class DevRealm {
     private readonly settings: DevRealmSettings,
     private readonly directoryOf: () => DevSignInDirectory | undefined,
   ) {
-    const { default: ProviderClass, interactionPolicy } = loadOidcProvider();
+    const {
+      provider: { default: ProviderClass, interactionPolicy },
+      createMemoryAdapter,
+    } = loadOidcProvider();
     // oidc-provider asks a native client's user to consent on every sign-in; the portal is the institution's
     // own first-party client (registered as native only for its loopback redirect), so a session is enough.
     const policy = interactionPolicy.base();
@@ -83,6 +86,8 @@ export class DevRealm {
           },
         ],
         jwks: { keys: signingKeys },
+        // Sessions, codes and grants in memory: a restart signs everyone out, which development can afford.
+        adapter: createMemoryAdapter(),
         findAccount: (_ctx, sub) => {
           const claims = this.accounts.get(sub);
           return (

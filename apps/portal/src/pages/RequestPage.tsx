@@ -147,6 +147,14 @@ export function RequestPage({ id }: { id: string }) {
               {r.homeProgramme && ` · ${t('request.programme')}: ${r.homeProgramme.name}`}
             </Text>
           </Group>
+          {(r.student.studentNumber || r.student.email) && (
+            <Text size="sm" data-testid="student">
+              {r.student.studentNumber &&
+                `${t('request.studentNumber')}: ${r.student.studentNumber}`}
+              {r.student.studentNumber && r.student.email && ' · '}
+              {r.student.email && `${t('request.email')}: ${r.student.email}`}
+            </Text>
+          )}
           {r.motivation && (
             <Text>
               <strong>{t('request.motivation')}:</strong> {r.motivation}
