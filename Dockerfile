@@ -16,6 +16,8 @@ ENV NODE_OPTIONS=--max-old-space-size=128
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The published OOAPI document the connector validates every message against, found from dist at run time.
+COPY --from=build /app/libs/ooapi/spec ./libs/ooapi/spec
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,2 @@
+export * from './ooapi-validator';
+export * from './spec';
