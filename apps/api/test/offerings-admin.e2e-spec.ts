@@ -236,6 +236,10 @@ describe("an institution's catalogue, kept by its admins", () => {
     expect(reopened).toMatchObject({ status: 'open', closedAt: null, version: 3 });
     expect((await search('graph mining')).map((o) => o.id)).toEqual([offering.id]);
     expectStatus(await requestFor('aurelie', offering.id), 201);
+    // Never deleted: the application's database role may not.
+    await expect(
+      t.dataSource.query('DELETE FROM offerings WHERE id = $1', [offering.id]),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("leaves an institution's offerings to its own admins: 403 for anyone else, 404 for an offering nobody has", async () => {
