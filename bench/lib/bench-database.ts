@@ -43,7 +43,7 @@ export async function createBenchDatabase(
     dataSource = await new DataSource(dataSourceOptions(url.toString())).initialize();
     if (!options.empty) {
       await dataSource.runMigrations({ transaction: 'each' });
-      await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS, { demoPeople: true }));
+      await dataSource.transaction((em) => seedInstitutions(em, REGISTERED_INSTITUTIONS, { demo: true }));
     }
     return { name, url: url.toString(), dataSource, drop };
   } catch (error) {

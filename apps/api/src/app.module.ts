@@ -15,6 +15,7 @@ import { SignInController } from './controllers/sign-in.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
+import { OfferingsAdminController } from './controllers/offerings-admin.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { BearerAuthGuard } from './http/auth.guard';
 import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
@@ -48,6 +49,7 @@ export class AppModule {
         InboxController,
         CreditRecordsController,
         AdminController,
+        OfferingsAdminController,
         NotificationsController,
         AuditController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),

@@ -3,6 +3,7 @@ import {
   ComponentEntity,
   CreditEntryEntity,
   NotificationEntity,
+  OfferingEntity,
   PersonEntity,
   StudentRegisterEntity,
 } from '@lr/database';
@@ -27,7 +28,7 @@ import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
 import { servedRoutes } from './served-routes';
-import { TestApp } from './test-app';
+import { TEST_START, TestApp } from './test-app';
 
 /**
  * Walks the authorization matrix (libs/domain/src/authorization.ts) over HTTP: every endpoint × role × scope.
@@ -127,6 +128,10 @@ type Target =
   | { kind: 'notification' }
   /** A student in the register of the caller's own institution, the only register a path can name. */
   | { kind: 'register' }
+  /** The catalogue the caller's institution keeps: the only one the path names, as it names none. */
+  | { kind: 'own-catalogue' }
+  /** An offering of uni-waal's: their own institution's, or another's, which they see in the catalogue. */
+  | { kind: 'offering' }
   | { kind: 'anyone' };
 
 interface Endpoint {
@@ -150,6 +155,8 @@ const HOST_OFFERING = 'uni-ijssel/DS-ML';
 const FIXTURE_OFFERINGS = 80;
 /** Outside every persona's programme, so any student may ask for it. */
 const OTHER_OFFERING = 'hs-delta/ALO-BD1';
+/** uni-waal's offerings that its admins change and close; the one they reopen is a closed copy, made below. */
+const KEPT_OFFERINGS = { change: 'uni-waal/FQD-31306', close: 'uni-waal/PBT-21806' };
 
 /** Stands in for uni-ijssel's own system, which the test takes down to make deliveries fail for good. */
 class SwitchableHostSystem extends InAppStudentInformationSystem {
@@ -175,6 +182,7 @@ describe('the authorization matrix, walked over HTTP', () => {
       get: (path: string) => t.http().get(path),
       post: (path: string, body: object = {}) => t.http().post(path).send(body),
       put: (path: string, body: object) => t.http().put(path).send(body),
+      patch: (path: string, body: object) => t.http().patch(path).send(body),
     };
   };
   /** Each persona's institution, whose register is the one they name. */
@@ -183,6 +191,10 @@ describe('the authorization matrix, walked over HTTP', () => {
       ? (await t.dataSource.manager.findOneByOrFail(PersonEntity, { id: p.id })).institutionCode
       : 'uni-waal';
   let entered = 0;
+  let offered = 0;
+  let reopenable = '';
+  const keptOffering = async (ref: string) =>
+    t.dataSource.manager.findOneByOrFail(OfferingEntity, { id: await j.offeringId(ref) });
   const state = async (f: Fixture) => j.state(f.componentId);
   const history = async (f: Fixture) => j.history(f.componentId);
 
@@ -419,6 +431,73 @@ describe('the authorization matrix, walked over HTTP', () => {
         ).toMatchObject({ studentNumber: r.body.studentNumber }),
     },
     {
+      route: 'get /admin/offerings',
+      action: 'offering.list',
+      target: { kind: 'own-catalogue' },
+      call: async (p) => as(p).get('/admin/offerings?pageSize=100'),
+      effect: async (p, _f, r) => {
+        const institutions = (r.body.items as { institutionCode: string }[]).map(
+          (o) => o.institutionCode,
+        );
+        expect(institutions.length).toBeGreaterThan(0);
+        expect(new Set(institutions)).toEqual(new Set([await institutionOf(p)]));
+      },
+    },
+    {
+      route: 'post /admin/offerings',
+      action: 'offering.write',
+      target: { kind: 'own-catalogue' },
+      call: async (p) => {
+        offered += 1;
+        const institutionCode = await institutionOf(p);
+        const { programmes } = REGISTERED_INSTITUTIONS.find((d) => d.code === institutionCode)!;
+        return as(p).post('/admin/offerings', {
+          code: `MATRIX-${offered}`,
+          programmeCode: programmes[0].code,
+          title: 'Matrix Methods',
+          description: 'Linear algebra for everyone.',
+          credits: 5,
+          period: '2026-2027 P4',
+          language: 'nl',
+          capacity: 20,
+          enrolmentDeadline: '2027-03-01',
+        });
+      },
+      effect: async (p, _f, r) =>
+        expect(r.body).toMatchObject({
+          institutionCode: await institutionOf(p),
+          status: 'open',
+          version: 1,
+        }),
+    },
+    {
+      route: 'patch /admin/offerings/{id}',
+      action: 'offering.write',
+      target: { kind: 'offering' },
+      call: async (p) =>
+        as(p).patch(`/admin/offerings/${await j.offeringId(KEPT_OFFERINGS.change)}`, {
+          description: 'Designing food products for quality, shelf life and less waste.',
+        }),
+      effect: async () =>
+        expect((await keptOffering(KEPT_OFFERINGS.change)).description).toMatch(/less waste/),
+    },
+    {
+      route: 'post /admin/offerings/{id}/close',
+      action: 'offering.write',
+      target: { kind: 'offering' },
+      call: async (p) =>
+        as(p).post(`/admin/offerings/${await j.offeringId(KEPT_OFFERINGS.close)}/close`),
+      effect: async () =>
+        expect((await keptOffering(KEPT_OFFERINGS.close)).closedAt).not.toBeNull(),
+    },
+    {
+      route: 'post /admin/offerings/{id}/reopen',
+      action: 'offering.write',
+      target: { kind: 'offering' },
+      call: async (p) => as(p).post(`/admin/offerings/${await j.offeringId(reopenable)}/reopen`),
+      effect: async () => expect((await keptOffering(reopenable)).closedAt).toBeNull(),
+    },
+    {
       route: 'get /audit',
       action: 'audit.read',
       target: { kind: 'request', stage: 'awaiting_admission' },
@@ -480,7 +559,12 @@ describe('the authorization matrix, walked over HTTP', () => {
       case 'self':
         return ['own'];
       case 'register':
+      case 'own-catalogue':
         return ['own-institution'];
+      case 'offering':
+        return IMPLIED[persona.relation].includes('own-institution')
+          ? ['own-institution']
+          : ['other'];
       case 'catalogue':
       case 'anyone':
         return scopesFor(persona.relation, { home: true, host: true });
@@ -588,7 +672,8 @@ describe('the authorization matrix, walked over HTTP', () => {
         (SELECT count(*) FROM student_register) AS register,
         (SELECT count(*) FILTER (WHERE read_at IS NOT NULL) || '/' || count(*) FROM notifications)
           AS notifications,
-        (SELECT json_agg(enrolled_count ORDER BY id) FROM offerings) AS places`)
+        (SELECT json_agg(json_build_array(id, enrolled_count, capacity, description, enrolment_deadline,
+          closed_at, version) ORDER BY id) FROM offerings) AS offerings`)
     )[0] as Record<string, unknown>;
 
   beforeAll(async () => {
@@ -619,6 +704,11 @@ describe('the authorization matrix, walked over HTTP', () => {
        VALUES ('uni-waal', 'mara', 's1061234', '{msc-food}')`,
     );
     fixtureOfferings = await j.copiesOf(HOST_OFFERING, FIXTURE_OFFERINGS);
+    [reopenable] = await j.copiesOf(KEPT_OFFERINGS.change, 1);
+    await t.dataSource.query('UPDATE offerings SET closed_at = $1 WHERE id = $2', [
+      new Date(TEST_START),
+      await j.offeringId(reopenable),
+    ]);
     const stages = [...new Set(ENDPOINTS.map(stageOf))];
     const need = (forStage: (s: Stage) => boolean) => [
       ...stages.filter(forStage).map(async (s) => shared.set(s, await build(s))),

@@ -121,7 +121,7 @@ describe('hardening: headers, CORS, body limit and error bodies', () => {
       .set('Access-Control-Request-Headers', 'authorization,content-type');
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(PORTAL);
-    expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,POST');
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,POST,PUT,PATCH');
     expect(preflight.headers['access-control-allow-headers']).toBe('Authorization,Content-Type');
     expect(preflight.headers['access-control-max-age']).toBe('600');
 

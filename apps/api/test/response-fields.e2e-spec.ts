@@ -126,7 +126,7 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
       status = 200,
       body?: object,
     ): Promise<Response> => {
-      const [method, template] = route.split(' ') as ['get' | 'post' | 'put', string];
+      const [method, template] = route.split(' ') as ['get' | 'post' | 'put' | 'patch', string];
       let request =
         method === 'get'
           ? t.http().get(path)
@@ -285,6 +285,25 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
       },
     );
     await call('waal-admin', 'get /admin/students/{subject}', '/admin/students/waal-s3000001');
+    const offering = (
+      await call('ijssel-admin', 'post /admin/offerings', '/admin/offerings', 201, {
+        code: 'DS-NLP',
+        programmeCode: 'msc-ds',
+        title: 'Natural Language Processing',
+        description: 'Language models and their evaluation.',
+        credits: 6,
+        period: '2026-2027 P4',
+        language: 'en',
+        capacity: 30,
+        enrolmentDeadline: '2027-03-01',
+        prerequisites: ['Machine Learning'],
+      })
+    ).body as { id: string };
+    const kept = `/admin/offerings/${offering.id}`;
+    await call('ijssel-admin', 'patch /admin/offerings/{id}', kept, 200, { capacity: 35 });
+    await call('ijssel-admin', 'post /admin/offerings/{id}/close', `${kept}/close`);
+    await call('ijssel-admin', 'get /admin/offerings', '/admin/offerings');
+    await call('ijssel-admin', 'post /admin/offerings/{id}/reopen', `${kept}/reopen`);
     await call('waal-admin', 'get /audit', `/audit?requestId=${draft.id}`);
     await call('waal-eb-life', 'get /audit', `/audit?requestId=${draft.id}`);
     await call('macca', 'get /me/export', '/me/export');

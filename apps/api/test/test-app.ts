@@ -148,6 +148,11 @@ export class TestApp {
           .put(path)
           .set('Authorization', await authorization())
           .send(body),
+      patch: async (path: string, body: object) =>
+        this.http()
+          .patch(path)
+          .set('Authorization', await authorization())
+          .send(body),
     };
   }
 

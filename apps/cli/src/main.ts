@@ -14,7 +14,7 @@ import { issueDevToken } from './issue-dev-token';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate          apply pending migrations, then grant the application's role (DATABASE_URL's user) its rights
-  seed             add the registered institutions, and with NODE_ENV=development or test their demo people (idempotent)
+  seed             add the registered institutions, and with NODE_ENV=development or test their demo offerings and people (idempotent)
   setup            migrate, then seed when the database has no institutions yet
   token <person>   ask the running API for a development token for a seeded person (npm run token -- macca)
   people           list the seeded people`;
@@ -48,10 +48,10 @@ async function main(args: string[]): Promise<void> {
       const empty = (await dataSource.manager.count(InstitutionEntity)) === 0;
       if (command === 'seed' || empty) {
         await dataSource.transaction((em) =>
-          seedInstitutions(em, REGISTERED_INSTITUTIONS, { demoPeople: config.developmentMode }),
+          seedInstitutions(em, REGISTERED_INSTITUTIONS, { demo: config.developmentMode }),
         );
         process.stdout.write(
-          `Seeded ${REGISTERED_INSTITUTIONS.length} institutions${config.developmentMode ? ' and their demo people' : ' (no demo people: NODE_ENV is production, the default when unset)'}.\n`,
+          `Seeded ${REGISTERED_INSTITUTIONS.length} institutions${config.developmentMode ? ' and their demo offerings and people' : ' (no demo offerings and no demo people: NODE_ENV is production, the default when unset; admins enter their offerings through the API)'}.\n`,
         );
       }
     }

@@ -38,18 +38,26 @@ describe('seeding an empty database', () => {
     });
   }
 
-  it('adds no demo people when NODE_ENV is not set', async () => {
+  it('adds the institutions with their programmes, but no demo offerings or people, when NODE_ENV is not set', async () => {
     const result = setup(undefined);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/no demo people/);
+    expect(result.stdout).toMatch(/no demo offerings and no demo people/);
     expect(await query('SELECT 1 FROM institutions')).toBeGreaterThan(0);
+    expect(await query('SELECT 1 FROM programmes')).toBeGreaterThan(0);
+    // A real institution's admins enter its offerings themselves (POST /admin/offerings).
+    expect(await query('SELECT 1 FROM offerings')).toBe(0);
     expect(await query('SELECT 1 FROM people')).toBe(0);
     expect(await query('SELECT 1 FROM student_register')).toBe(0);
   });
 
-  it('adds the demo people with NODE_ENV=development', async () => {
+  it('adds the demo offerings and people with NODE_ENV=development', async () => {
     const result = setup('development');
     expect(result.status).toBe(0);
+    expect(
+      await query(
+        `SELECT 1 FROM offerings WHERE institution_code = 'uni-ijssel' AND code = 'DS-ML'`,
+      ),
+    ).toBe(1);
     expect(await query(`SELECT 1 FROM people WHERE id = 'macca'`)).toBe(1);
     // Macca as uni-waal's own records hold her, for its in-app student information system.
     expect(

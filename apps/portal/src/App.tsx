@@ -18,6 +18,7 @@ import { RequestsPage } from './pages/RequestsPage';
 import { RequestPage } from './pages/RequestPage';
 import { InboxPage, inboxesOf } from './pages/InboxPage';
 import { CreditsPage } from './pages/CreditsPage';
+import { OfferingsAdminPage } from './pages/OfferingsAdminPage';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -46,7 +47,16 @@ function Navigation() {
           [href('requests'), t('nav.requests')],
           [href('credits'), t('nav.credits')],
         ]
-      : inboxesOf(actor.role).map((kind) => [href('inbox', kind), t(`nav.inbox.${kind}`)]);
+      : [
+          ...inboxesOf(actor.role).map((kind): [string, string] => [
+            href('inbox', kind),
+            t(`nav.inbox.${kind}`),
+          ]),
+          // An admin keeps their institution's catalogue.
+          ...(actor.role === 'admin'
+            ? [[href('offerings'), t('nav.offerings')] as [string, string]]
+            : []),
+        ];
   return (
     <nav aria-label={t('app.title')}>
       <Group gap="md" wrap="wrap">
@@ -77,8 +87,11 @@ function Page() {
       return <CreditsPage />;
     case 'inbox':
       return inbox ? <InboxPage kind={inbox} /> : <Text>{t('app.noWork')}</Text>;
+    case 'offerings':
+      return actor.role === 'admin' ? <OfferingsAdminPage /> : <Text>{t('app.noWork')}</Text>;
     default:
       if (actor.role === 'student') return <CataloguePage />;
+      if (actor.role === 'admin') return <OfferingsAdminPage />;
       return inbox ? <InboxPage kind={inbox} /> : <Text>{t('app.noWork')}</Text>;
   }
 }

@@ -52,3 +52,18 @@ export async function signInThroughIssuer(
   }
   await page.getByRole('button', { name: /Afmelden|Sign out/ }).waitFor();
 }
+
+/** A browser context of its own for a demo person, signed in through their institution's (development) issuer. */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  institutionCode: string,
+  personId: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${base}/portal/`);
+  await signInThroughIssuer(page, institutionCode, { personId });
+  return page;
+}

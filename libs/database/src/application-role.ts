@@ -19,7 +19,9 @@ export const APPLICATION_PRIVILEGES: Readonly<Record<string, readonly Privilege[
   institutions: READ_WRITE,
   programmes: READ_WRITE,
   exam_boards: READ_WRITE,
-  offerings: READ_WRITE,
+  // Kept by their institutions, and never removed by the application: requests, timelines and credit records
+  // name them. Closing one takes it out of the catalogue instead.
+  offerings: ['SELECT', 'INSERT', 'UPDATE'],
   people: READ_WRITE,
   requests: READ_WRITE,
   components: READ_WRITE,

@@ -3,3 +3,4 @@ export * from './data-source.options';
 export * from './database.module';
 export { MIGRATIONS } from './migrations';
 export * from './application-role';
+export * from './constraint-violation';

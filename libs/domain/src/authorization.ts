@@ -56,7 +56,12 @@ export type Subject =
   /** A list of work that awaits the actor; the scopes say which items it holds. */
   | 'work'
   /** An institution's student register, which names no institution: always the actor's own. */
-  | 'register';
+  | 'register'
+  /**
+   * An offering as its institution keeps it: its own institution's people may change it. Anyone signed in may
+   * see it (the catalogue, by id, closed ones included), so someone else is refused, not told it is unknown.
+   */
+  | 'offering';
 
 type Grants = Partial<Record<Role, readonly Scope[]>>;
 
@@ -168,6 +173,10 @@ export const AUTHORIZATION = {
   // own administration: its admins, in their own institution's register, the only one they can name.
   'student-register.read': { subject: 'register', grants: { admin: ['own-institution'] } },
   'student-register.write': { subject: 'register', grants: { admin: ['own-institution'] } },
+  // An institution that works in Leerroutes keeps its own catalogue: its admins list its offerings (closed ones
+  // too, with the places taken) and create, change, close and reopen them; nobody touches another's.
+  'offering.list': { subject: 'offering', grants: { admin: ['own-institution'] } },
+  'offering.write': { subject: 'offering', grants: { admin: ['own-institution'] } },
 } satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof AUTHORIZATION;
@@ -180,6 +189,7 @@ export const VISIBLE_THROUGH: Partial<Record<Subject, ActionName>> = {
   request: 'request.read',
   student: 'credit-record.read',
   notification: 'notification.list',
+  offering: 'catalogue.read',
 };
 
 export function ruleOf(action: ActionName): ActionRule {

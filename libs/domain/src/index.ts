@@ -8,3 +8,4 @@ export * from './route';
 export * from './clock';
 export * from './notification-rules';
 export * from './tuition';
+export * from './offering';

@@ -7,5 +7,6 @@ export * from './student-information-system';
 export * from './sign-in';
 export * from './student-register';
 export * from './student-register.writer';
+export * from './offering-draft';
 export * from './demo/demo-person';
 export * from './demo/demo-seed';

@@ -1,19 +1,19 @@
 import { EntityManager } from 'typeorm';
-import { ExamBoardEntity, InstitutionEntity, OfferingEntity, ProgrammeEntity } from '@lr/database';
+import { ExamBoardEntity, InstitutionEntity, ProgrammeEntity } from '@lr/database';
 import type { InstitutionDefinition } from './institution.definition';
-import { seedDemoPeople } from './demo/demo-seed';
+import { seedDemo } from './demo/demo-seed';
 
 /**
- * Writes the institutions' catalogues and, when asked, the demo people and students (libs/institutions/src/demo,
- * which the institution definitions themselves do not hold). Idempotent: rows that exist are left as they are,
- * so places already taken in an offering are never reset. Demo people have no default: each caller says whether
- * it wants them (the CLI only in development mode, see AppConfig.developmentMode), since a demo admin in a real
- * institution's database is an account nobody owns.
+ * Writes the institutions with their programmes and exam boards and, when asked, the demo offerings, people and
+ * students (libs/institutions/src/demo, which the institution definitions themselves do not hold). Idempotent:
+ * rows that exist are left as they are. The demo has no default: each caller says whether it wants it (the CLI
+ * only in development mode, see AppConfig.developmentMode), since a demo admin in a real institution's database
+ * is an account nobody owns, and a demo offering a unit nobody teaches.
  */
 export async function seedInstitutions(
   em: EntityManager,
   definitions: InstitutionDefinition[],
-  { demoPeople }: { demoPeople: boolean },
+  { demo }: { demo: boolean },
 ): Promise<void> {
   const insert = async <T extends object>(entity: new () => T, rows: T[]) => {
     if (rows.length > 0)
@@ -48,27 +48,6 @@ export async function seedInstitutions(
         examBoardCode: p.examBoard,
       })),
     );
-    await insert(
-      OfferingEntity,
-      d.offerings.map((o) =>
-        Object.assign(new OfferingEntity(), {
-          institutionCode: d.code,
-          programmeCode: o.programme,
-          code: o.code,
-          title: o.title,
-          description: o.description,
-          credits: o.credits,
-          creditUnit: d.creditUnit,
-          period: o.period,
-          language: o.language,
-          capacity: o.capacity,
-          waitingList: o.waitingList ?? false,
-          enrolledCount: 0,
-          enrolmentDeadline: o.enrolmentDeadline,
-          prerequisites: o.prerequisites,
-        }),
-      ),
-    );
   }
-  if (demoPeople) await seedDemoPeople(em, definitions);
+  if (demo) await seedDemo(em, definitions);
 }

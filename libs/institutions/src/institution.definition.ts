@@ -20,26 +20,11 @@ export interface ExamBoardDefinition {
   chair?: string;
 }
 
-export interface OfferingDefinition {
-  code: string;
-  programme: string;
-  title: string;
-  description: string;
-  /** In the institution's credit unit. */
-  credits: number;
-  period: string;
-  language: 'nl' | 'en';
-  capacity: number;
-  /** When full, students go on a waiting list instead of being refused. */
-  waitingList?: boolean;
-  /** ISO date (yyyy-mm-dd): the last day the host admits students. */
-  enrolmentDeadline: string;
-  prerequisites: string[];
-}
-
 /**
  * Everything the workflow needs to know about an institution. Adding an institution is adding one of these in
- * its own folder and listing it in registered-institutions.ts; the workflow never asks for a name.
+ * its own folder and listing it in registered-institutions.ts; the workflow never asks for a name. Its offerings
+ * are not here: the institution keeps them itself, through the API (OfferingWriter), and the demo offerings are
+ * in demo/.
  */
 export interface InstitutionDefinition {
   code: string;
@@ -51,7 +36,6 @@ export interface InstitutionDefinition {
   queue: string;
   programmes: ProgrammeDefinition[];
   examBoards: ExamBoardDefinition[];
-  offerings: OfferingDefinition[];
   /**
    * Whether, as a host, this institution asks a visiting student's home institution for proof of paid tuition
    * (bewijs betaald collegegeld): an institution that enrols visiting students in its own administration would

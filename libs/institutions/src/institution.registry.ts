@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DomainError, GradingScale, NotFoundError, academicYearOf } from '@lr/domain';
+import { DomainError, GradingScale, NotFoundError } from '@lr/domain';
 import type { InstitutionDefinition } from './institution.definition';
 import type { StudentInformationSystem, StudentRegister } from './student-information-system';
 import { NO_STUDENT_REGISTER } from './student-register';
@@ -91,7 +91,6 @@ function problemsOf(d: InstitutionDefinition): string[] {
   if (!d.signIn.issuer.startsWith('https://'))
     problems.push(`${d.code}: its issuer ${d.signIn.issuer} is not an https URL`);
   const boards = new Set(d.examBoards.map((b) => b.code));
-  const programmes = new Set(d.programmes.map((p) => p.code));
   for (const b of d.examBoards) {
     if (!(b.decisionTermDays >= 1 && b.decisionTermDays <= MAX_DECISION_TERM_DAYS)) {
       problems.push(
@@ -102,15 +101,6 @@ function problemsOf(d: InstitutionDefinition): string[] {
   for (const p of d.programmes) {
     if (!boards.has(p.examBoard))
       problems.push(`${d.code}/${p.code}: no exam board ${p.examBoard}`);
-  }
-  for (const o of d.offerings) {
-    if (!programmes.has(o.programme))
-      problems.push(`${d.code}/${o.code}: no programme ${o.programme}`);
-    // Proof of paid tuition is asked for the academic year the unit runs in.
-    if (!academicYearOf(o.period))
-      problems.push(
-        `${d.code}/${o.code}: period '${o.period}' does not start with an academic year`,
-      );
   }
   return problems;
 }

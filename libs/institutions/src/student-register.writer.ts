@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { PersonEntity, StudentRegisterEntity } from '@lr/database';
+import { DataSource } from 'typeorm';
+import { PersonEntity, StudentRegisterEntity, violatesUnique } from '@lr/database';
 import { ConflictError, DomainError } from '@lr/domain';
 import { InstitutionRegistry } from './institution.registry';
 import type { TuitionProof } from './student-information-system';
@@ -77,7 +77,7 @@ export class StudentRegisterWriter {
         return registeredStudent(row);
       });
     } catch (error) {
-      if (violates(error, NUMBER_CONSTRAINT)) {
+      if (violatesUnique(error, NUMBER_CONSTRAINT)) {
         throw new ConflictError(
           STUDENT_NUMBER_TAKEN,
           `Student number ${entry.studentNumber} is another student's at ${institution.name}.`,
@@ -107,14 +107,4 @@ export class StudentRegisterWriter {
       }
     }
   }
-}
-
-function violates(error: unknown, constraint: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as object) : {};
-  return (
-    'code' in driverError &&
-    driverError.code === '23505' &&
-    'constraint' in driverError &&
-    driverError.constraint === constraint
-  );
 }

@@ -102,6 +102,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
           // A timer that is running right now cannot be removed; it finds the version moved and does nothing.
           await queue.remove(m.jobId).catch(() => 0);
         }
+        for (const m of messages.filter((message) => message.operation === 'reschedule')) {
+          const delay = Math.max(0, (m.runAt?.getTime() ?? now) - now);
+          const job = await queue.getJob(m.jobId);
+          // Only a timer that still waits moves. One that started meanwhile reads the deadline itself when it
+          // runs, and waits again when it came early; one that is done has nothing left to move.
+          if (!job) await queue.add(m.jobName, m.payload, { jobId: m.jobId, delay });
+          else if (await job.isDelayed()) await job.changeDelay(delay).catch(() => undefined);
+        }
       }
       await em.update(
         OutboxMessageEntity,

@@ -1,13 +1,16 @@
 import { EntityManager } from 'typeorm';
-import { OutboxMessageEntity } from '@lr/database';
+import { OutboxMessageEntity, OutboxOperation } from '@lr/database';
 import { JobName, JobOf, jobIdFor } from './job-catalogue';
 
-/** One job to add to, or remove from, a queue once the transaction that records it has committed. */
+/**
+ * One job to add to, remove from, or move in a queue once the transaction that records it has committed.
+ * 'reschedule' moves a timer that waits to runAt, and adds it when Redis has none.
+ */
 export interface OutboxWrite<N extends JobName = JobName> {
   queueName: string;
   name: N;
   data: JobOf<N>;
-  operation: 'add' | 'remove';
+  operation: OutboxOperation;
   /** A delayed job (a timer): when it is due. */
   runAt?: Date | null;
 }

@@ -11,6 +11,7 @@ import {
   QueuesService,
   dequeueInTransaction,
   enqueueInTransaction,
+  writeOutbox,
 } from '@lr/queue';
 import {
   TEST_REDIS_URL,
@@ -172,6 +173,41 @@ describe('the outbox relay', () => {
       );
     await app.get(OutboxRelayService).relayOnce();
     expect(await queue().getJob('c-4-timer_decision-overdue-v2')).toBeUndefined();
+  });
+
+  it('moves a waiting timer to its new time when told to reschedule it, and adds it when Redis has none', async () => {
+    const timer = { ...data, componentId: 'c-5' };
+    const reschedule = (runAt: Date) =>
+      app.get(DataSource).transaction((em) =>
+        writeOutbox(
+          em,
+          [
+            {
+              queueName: 'institution.uni-ijssel',
+              name: 'timer.enrolment-deadline',
+              data: timer,
+              operation: 'reschedule',
+              runAt,
+            },
+          ],
+          new Date(),
+        ),
+      );
+    const jobId = 'c-5-timer_enrolment-deadline-v2';
+    await reschedule(new Date(Date.now() + 7_200_000));
+    await app.get(OutboxRelayService).relayOnce();
+    const added = await queue().getJob(jobId);
+    expect(await added?.getState()).toBe('delayed');
+    expect(added?.delay).toBeGreaterThan(7_100_000);
+
+    await reschedule(new Date(Date.now() + 600_000));
+    await app.get(OutboxRelayService).relayOnce();
+    const moved = await queue().getJob(jobId);
+    expect(await moved?.getState()).toBe('delayed');
+    expect(moved?.delay).toBeGreaterThan(500_000);
+    expect(moved?.delay).toBeLessThanOrEqual(600_000);
+    // Moved, not added a second time (the timer of the test before was removed).
+    expect(await queue().getJobCounts('delayed')).toMatchObject({ delayed: 1 });
   });
 
   it('lets two relays work at once without sending a row twice', async () => {

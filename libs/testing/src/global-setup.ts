@@ -34,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await migrate(dataSource, TEST_APP_ROLE);
     await dataSource.transaction((em) =>
-      seedInstitutions(em, REGISTERED_INSTITUTIONS, { demoPeople: true }),
+      seedInstitutions(em, REGISTERED_INSTITUTIONS, { demo: true }),
     );
   } finally {
     await dataSource.destroy();

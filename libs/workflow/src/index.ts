@@ -31,3 +31,5 @@ export * from './application/timers';
 export * from './application/tuition-proofs';
 export * from './application/people-provisioning';
 export * from './application/student-register.use-case';
+export * from './application/offering-writer';
+export * from './application/offerings-admin.use-case';

@@ -29,6 +29,8 @@ import { TimerPlanner } from './application/timers';
 import { TuitionProofs } from './application/tuition-proofs';
 import { PeopleProvisioning } from './application/people-provisioning';
 import { StudentRegisterUseCase } from './application/student-register.use-case';
+import { OfferingWriter } from './application/offering-writer';
+import { OfferingsAdminUseCase } from './application/offerings-admin.use-case';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -60,6 +62,8 @@ const USE_CASES: Provider[] = [
   TuitionProofs,
   PeopleProvisioning,
   StudentRegisterUseCase,
+  OfferingWriter,
+  OfferingsAdminUseCase,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, buildMessage } from 'class-validator';
+import { Omittable } from './field-rules';
 
 /** PostgreSQL's integer, the type of every version column. */
 export const MAX_VERSION = 2_147_483_647;
@@ -15,6 +16,8 @@ export interface NumberFieldOptions {
   /** Decimal places allowed; 0, the default, for an integer. */
   places?: number;
   optional?: boolean;
+  /** With optional: may be left out, but not sent as null (Omittable). */
+  notNull?: boolean;
   /** A query parameter, which arrives as text. */
   fromQuery?: boolean;
   description?: string;
@@ -54,7 +57,7 @@ function MaxDecimalPlaces(places: number): PropertyDecorator {
  * column keeps. One decorator per field, so no number goes unchecked and the document states the range.
  */
 export function NumberField(options: NumberFieldOptions): PropertyDecorator {
-  const { min, max, places = 0, optional = false, fromQuery = false } = options;
+  const { min, max, places = 0, optional = false, notNull = false, fromQuery = false } = options;
   const document = optional ? ApiPropertyOptional : ApiProperty;
   return applyDecorators(
     document({
@@ -64,7 +67,7 @@ export function NumberField(options: NumberFieldOptions): PropertyDecorator {
       description: options.description,
       default: options.default,
     }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [notNull ? Omittable() : IsOptional()] : []),
     ...(fromQuery ? [Transform(fromDecimalText)] : []),
     // Checked in this order, and only the first failure is reported (stopAtFirstError).
     places === 0 ? IsInt() : IsNumber(),

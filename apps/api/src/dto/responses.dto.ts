@@ -7,6 +7,8 @@ import {
   COMPONENT_STATES,
   CREDIT_UNITS,
   GRADING_SCALES,
+  OFFERING_LANGUAGES,
+  OFFERING_STATUSES,
   REQUEST_STATUSES,
   ROLES,
   SECTORS,
@@ -17,6 +19,7 @@ import type {
   CreditUnit,
   GradingScale,
   LearningRoute,
+  OfferingStatus,
   RequestStatus,
   Role,
   Sector,
@@ -66,11 +69,10 @@ export class InstitutionDetailDto extends InstitutionDto {
   @ApiProperty({ type: [ExamBoardDto] }) examBoards: ExamBoardDto[];
 }
 
-export class OfferingDto {
+/** What the catalogue and an institution's admins both show of an offering. */
+class OfferingFieldsDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() institutionCode: string;
-  @ApiProperty() institutionName: string;
-  @ApiProperty({ enum: SECTORS }) sector: Sector;
   @ApiProperty() programmeCode: string;
   @ApiProperty() code: string;
   @ApiProperty() title: string;
@@ -78,13 +80,35 @@ export class OfferingDto {
   @ApiProperty({ description: "In the host's credit unit" }) credits: number;
   @ApiProperty({ enum: CREDIT_UNITS }) creditUnit: CreditUnit;
   @ApiProperty({ example: '2026-2027 P3' }) period: string;
-  @ApiProperty({ enum: ['nl', 'en'] }) language: string;
+  @ApiProperty({ enum: OFFERING_LANGUAGES }) language: string;
   @ApiProperty() capacity: number;
   @ApiProperty() placesLeft: number;
   @ApiProperty({ description: 'When full, students go on a waiting list instead of being refused' })
   waitingList: boolean;
   @ApiProperty({ format: 'date' }) enrolmentDeadline: string;
   @ApiProperty({ type: [String] }) prerequisites: string[];
+  @ApiProperty({
+    enum: OFFERING_STATUSES,
+    description: 'A closed offering is out of the catalogue and can no longer be requested',
+  })
+  status: OfferingStatus;
+}
+
+export class OfferingDto extends OfferingFieldsDto {
+  @ApiProperty() institutionName: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
+}
+
+/** An offering as its institution's admins keep it. */
+export class ManagedOfferingDto extends OfferingFieldsDto {
+  @ApiProperty({ description: 'Students admitted' }) placesTaken: number;
+  @ApiProperty({ type: Date, nullable: true }) closedAt: Date | null;
+  @ApiProperty({ description: 'Send it back as expectedVersion to change what you saw' })
+  version: number;
+}
+
+export class ManagedOfferingPageDto extends PageDto {
+  @ApiProperty({ type: [ManagedOfferingDto] }) items: ManagedOfferingDto[];
 }
 
 export class OfferingPageDto extends PageDto {

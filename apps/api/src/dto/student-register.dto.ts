@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { academicYearOf } from '@lr/domain';
+import { IsCalendarDate } from './field-rules';
 
 /** Letters and digits, with dots, slashes or hyphens between: Osiris, Progress and Eduarte numbers all fit. */
 const STUDENT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9./-]{0,29}$/;
@@ -30,21 +31,6 @@ function IsAcademicYear(): PropertyDecorator {
     validator: {
       validate: (value: unknown) => typeof value === 'string' && academicYearOf(value) === value,
       defaultMessage: () => "academicYear must be an academic year as 'yyyy-yyyy', e.g. 2026-2027",
-    },
-  });
-}
-
-/** A calendar day as yyyy-mm-dd that exists (no 2026-02-30). */
-function IsCalendarDate(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-        const [year, month, day] = value.split('-').map(Number);
-        return new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(value);
-      },
-      defaultMessage: () => '$property must be a calendar date as yyyy-mm-dd',
     },
   });
 }

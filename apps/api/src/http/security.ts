@@ -76,7 +76,7 @@ export function securityHeaders(
 export function corsOptions(config: AppConfig): CorsOptions {
   return {
     origin: config.corsOrigins,
-    methods: ['GET', 'HEAD', 'POST'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     // A client that is told to slow down can read when to try again.
     exposedHeaders: [

@@ -415,6 +415,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: my institution's offerings, closed ones included, with the places taken */
+        get: operations["OfferingsAdminController_list"];
+        put?: never;
+        /** Admin: add an offering to my institution's catalogue, open for requests at once */
+        post: operations["OfferingsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Admin: change the title, description, capacity (not below the places taken) or enrolment deadline (not in the past) of an offering of my institution */
+        patch: operations["OfferingsAdminController_change"];
+        trace?: never;
+    };
+    "/admin/offerings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin: close an offering of my institution: out of the catalogue, no new requests; requests made for it go on, and it is never deleted */
+        post: operations["OfferingsAdminController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/offerings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admin: put a closed offering of my institution back in the catalogue */
+        post: operations["OfferingsAdminController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -908,9 +977,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             institutionCode: string;
-            institutionName: string;
-            /** @enum {string} */
-            sector: "mbo" | "hbo" | "wo";
             programmeCode: string;
             code: string;
             title: string;
@@ -930,6 +996,14 @@ export interface components {
             /** Format: date */
             enrolmentDeadline: string;
             prerequisites: string[];
+            /**
+             * @description A closed offering is out of the catalogue and can no longer be requested
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            institutionName: string;
+            /** @enum {string} */
+            sector: "mbo" | "hbo" | "wo";
         };
         OfferingPageDto: {
             page: number;
@@ -1161,6 +1235,107 @@ export interface components {
             /** @description One statement per academic year, which hosts that ask for proof of paid tuition receive. Left out: the register keeps the statements it holds (none for a new student); [] removes them */
             tuition?: components["schemas"]["TuitionStatementDto"][];
         };
+        ManagedOfferingDto: {
+            /** Format: uuid */
+            id: string;
+            institutionCode: string;
+            programmeCode: string;
+            code: string;
+            title: string;
+            description: string;
+            /** @description In the host's credit unit */
+            credits: number;
+            /** @enum {string} */
+            creditUnit: "EC" | "hours";
+            /** @example 2026-2027 P3 */
+            period: string;
+            /** @enum {string} */
+            language: "nl" | "en";
+            capacity: number;
+            placesLeft: number;
+            /** @description When full, students go on a waiting list instead of being refused */
+            waitingList: boolean;
+            /** Format: date */
+            enrolmentDeadline: string;
+            prerequisites: string[];
+            /**
+             * @description A closed offering is out of the catalogue and can no longer be requested
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /** @description Students admitted */
+            placesTaken: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Send it back as expectedVersion to change what you saw */
+            version: number;
+        };
+        ManagedOfferingPageDto: {
+            page: number;
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+            items: components["schemas"]["ManagedOfferingDto"][];
+        };
+        CreateOfferingDto: {
+            /**
+             * @description The institution's own code, unique within it (closed offerings keep theirs)
+             * @example DS-ML
+             */
+            code: string;
+            /**
+             * @description A programme of the admin's institution
+             * @example msc-ds
+             */
+            programmeCode: string;
+            /** @description As the catalogue shows it */
+            title: string;
+            /** @description What the unit is about, for students */
+            description: string;
+            /** @description In the institution's credit unit (EC, or study hours for mbo) */
+            credits: number;
+            /** @example 2026-2027 P3 */
+            period: string;
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** @description Places for students from elsewhere; at least the places already taken */
+            capacity: number;
+            /** @description When full, students go on a waiting list instead of being refused (default false) */
+            waitingList?: boolean;
+            /**
+             * Format: date
+             * @description The last day the host admits students (Dutch time); today or later
+             * @example 2027-01-20
+             */
+            enrolmentDeadline: string;
+            /**
+             * @description What a student should know before, as the catalogue shows it (default none)
+             * @example [
+             *       "Linear algebra"
+             *     ]
+             */
+            prerequisites?: string[];
+        };
+        ChangeOfferingDto: {
+            /** @description The offering version you saw; a newer one gives 409 */
+            expectedVersion?: number;
+            /** @description As the catalogue shows it */
+            title?: string;
+            /** @description What the unit is about, for students */
+            description?: string;
+            /** @description Places for students from elsewhere; at least the places already taken */
+            capacity?: number;
+            /**
+             * Format: date
+             * @description The last day the host admits students (Dutch time); today or later
+             * @example 2027-01-20
+             */
+            enrolmentDeadline?: string;
+        };
+        OfferingVersionDto: {
+            /** @description The offering version you saw; a newer one gives 409 */
+            expectedVersion?: number;
+        };
         NotificationPageDto: {
             page: number;
             pageSize: number;
@@ -1268,6 +1443,11 @@ export type SchemaDeliveryFailurePageDto = components['schemas']['DeliveryFailur
 export type SchemaTuitionStatementDto = components['schemas']['TuitionStatementDto'];
 export type SchemaRegisteredStudentDto = components['schemas']['RegisteredStudentDto'];
 export type SchemaStudentRegisterEntryDto = components['schemas']['StudentRegisterEntryDto'];
+export type SchemaManagedOfferingDto = components['schemas']['ManagedOfferingDto'];
+export type SchemaManagedOfferingPageDto = components['schemas']['ManagedOfferingPageDto'];
+export type SchemaCreateOfferingDto = components['schemas']['CreateOfferingDto'];
+export type SchemaChangeOfferingDto = components['schemas']['ChangeOfferingDto'];
+export type SchemaOfferingVersionDto = components['schemas']['OfferingVersionDto'];
 export type SchemaNotificationPageDto = components['schemas']['NotificationPageDto'];
 export type SchemaAuditPageDto = components['schemas']['AuditPageDto'];
 export type SchemaPersonDto = components['schemas']['PersonDto'];
@@ -2796,6 +2976,324 @@ export interface operations {
             };
             /** @description Not allowed for this actor; nothing changed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingPageDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfferingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsAdminController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOfferingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsAdminController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferingVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsAdminController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferingVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOfferingDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

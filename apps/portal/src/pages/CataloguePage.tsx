@@ -74,7 +74,8 @@ export function CataloguePage() {
     setForm((f) => ({ ...f, [key]: value }));
   const search = (event: FormEvent) => {
     event.preventDefault();
-    setFilters(form);
+    // A copy, so that searching again with the same words asks the API again: places change meanwhile.
+    setFilters({ ...form });
   };
   const any = { value: '', label: t('catalogue.any') };
 

@@ -36,6 +36,7 @@ export {
   TuitionProofEntity,
 };
 export type { CountsAs } from './component.entity';
+export type { OutboxOperation } from './outbox-message.entity';
 export type { RegisteredTuition } from './student-register.entity';
 
 export const ENTITIES = [

@@ -72,4 +72,15 @@ export class OfferingEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   prerequisites: string[];
+
+  /** Raised by every change its institution makes: a change names the version it was made on (expectedVersion). */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  /**
+   * When its institution closed it: no longer in the catalogue and no longer requested, but never deleted, as
+   * the requests made for it go on and their timelines and credit records name it.
+   */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
 }

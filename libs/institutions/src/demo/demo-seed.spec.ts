@@ -1,9 +1,31 @@
+import { offeringProblems } from '../offering-draft';
 import { REGISTERED_INSTITUTIONS } from '../registered-institutions';
-import { DEMO_PEOPLE, demoProgrammesOf } from './demo-seed';
+import { DEMO_OFFERINGS, DEMO_PEOPLE, demoProgrammesOf } from './demo-seed';
 
-describe('the demo people', () => {
+describe('the demo people and offerings', () => {
   it('live outside the institution definitions that production uses', () => {
-    for (const d of REGISTERED_INSTITUTIONS) expect(Object.keys(d)).not.toContain('people');
+    for (const d of REGISTERED_INSTITUTIONS) {
+      expect(Object.keys(d)).not.toContain('people');
+      expect(Object.keys(d)).not.toContain('offerings');
+    }
+  });
+
+  it('offer only what their institution could enter itself: its programmes, periods from an academic year, codes once', () => {
+    expect(Object.keys(DEMO_OFFERINGS).sort()).toEqual(
+      REGISTERED_INSTITUTIONS.map((d) => d.code).sort(),
+    );
+    for (const d of REGISTERED_INSTITUTIONS) {
+      const offerings = DEMO_OFFERINGS[d.code];
+      expect(offerings.flatMap((o) => offeringProblems(d, o))).toEqual([]);
+      expect(new Set(offerings.map((o) => o.code)).size).toBe(offerings.length);
+    }
+  });
+
+  it('refuses an offering of another institution’s programme or a period without its academic year', () => {
+    const [delta] = REGISTERED_INSTITUTIONS;
+    expect(
+      offeringProblems(delta, { programmeCode: 'msc-food', period: 'spring' }).map((p) => p.field),
+    ).toEqual(['programmeCode', 'period']);
   });
 
   it('belong to registered institutions, and each board chair is a demo member of that board', () => {

@@ -12,33 +12,6 @@ export const hsWestland: InstitutionDefinition = {
   queue: 'institution.hs-westland',
   programmes: [{ code: 'tuinbouw', name: 'Tuinbouw & Agribusiness', examBoard: 'eb-tuinbouw' }],
   examBoards: [{ code: 'eb-tuinbouw', name: 'Examencommissie Tuinbouw', decisionTermDays: 30 }],
-  offerings: [
-    {
-      code: 'TB-KAS-TOM',
-      programme: 'tuinbouw',
-      title: 'Teelt van tomaten in de kas',
-      description:
-        'Greenhouse tomato cultivation: climate, substrate, crop protection, harvest planning.',
-      credits: 5,
-      period: '2026-2027 P3',
-      language: 'nl',
-      capacity: 30,
-      enrolmentDeadline: '2027-01-31',
-      prerequisites: [],
-    },
-    {
-      code: 'TB-ENERGIE',
-      programme: 'tuinbouw',
-      title: 'Energiesystemen in de glastuinbouw',
-      description: 'Heat pumps, geothermal heat and CO2 supply in energy-neutral greenhouses.',
-      credits: 5,
-      period: '2026-2027 P4',
-      language: 'nl',
-      capacity: 30,
-      enrolmentDeadline: '2027-03-15',
-      prerequisites: [],
-    },
-  ],
   // Takes visiting students under its partnership agreements without enrolling them: no tuition to waive.
   asksProofOfPaidTuition: false,
   studentInformationSystem: inAppStudentInformationSystem('hs-westland'),

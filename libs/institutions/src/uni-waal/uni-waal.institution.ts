@@ -24,32 +24,6 @@ export const uniWaal: InstitutionDefinition = {
     },
     { code: 'eb-nutrition', name: 'Examencommissie Voeding', decisionTermDays: 42 },
   ],
-  offerings: [
-    {
-      code: 'FQD-31306',
-      programme: 'msc-food',
-      title: 'Food Quality Design',
-      description: 'Designing food products for quality and shelf life.',
-      credits: 6,
-      period: '2026-2027 P3',
-      language: 'en',
-      capacity: 60,
-      enrolmentDeadline: '2027-01-20',
-      prerequisites: ['BSc in food science or equivalent'],
-    },
-    {
-      code: 'PBT-21806',
-      programme: 'msc-plant',
-      title: 'Plant Genomics',
-      description: 'Genome analysis of crop plants.',
-      credits: 6,
-      period: '2026-2027 P4',
-      language: 'en',
-      capacity: 40,
-      enrolmentDeadline: '2027-03-01',
-      prerequisites: ['Molecular biology at bachelor level'],
-    },
-  ],
   // Enrols visiting students in its own administration, where they would owe the statutory tuition
   // a second time: the proof that they paid it at home waives it.
   asksProofOfPaidTuition: true,

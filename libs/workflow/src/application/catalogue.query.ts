@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExamBoardEntity, InstitutionEntity, OfferingEntity, ProgrammeEntity } from '@lr/database';
-import { CreditUnit, NotFoundError, Sector } from '@lr/domain';
+import { CreditUnit, NotFoundError, OfferingStatus, Sector, offeringStatus } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
 
@@ -18,10 +18,14 @@ export interface OfferingFilter extends PageQuery {
 /** Beyond this many matches the catalogue says 'more than' instead of counting on: refine the search. */
 export const COUNT_CAP = 1000;
 
-export type OfferingView = Omit<OfferingEntity, 'institution' | 'enrolledCount'> & {
+export type OfferingView = Omit<
+  OfferingEntity,
+  'institution' | 'enrolledCount' | 'version' | 'closedAt'
+> & {
   placesLeft: number;
   institutionName: string;
   sector: Sector;
+  status: OfferingStatus;
 };
 
 /**
@@ -72,10 +76,11 @@ export class CatalogueQuery {
     return { ...institution, programmes, examBoards };
   }
 
+  /** Open offerings only: a closed one can no longer be requested. */
   async offerings(filter: OfferingFilter): Promise<Page<OfferingView> & { totalCapped: boolean }> {
     const em = this.store.dataSource.manager;
     // Offerings alone, so that a page and its count read one table; the few institutions are looked up apart.
-    const qb = em.createQueryBuilder(OfferingEntity, 'o');
+    const qb = em.createQueryBuilder(OfferingEntity, 'o').where('o.closed_at IS NULL');
     const words = filter.q ? searchWords(filter.q) : '';
     if (words) {
       // The same expression as the full-text index ix_offerings_search (see the migration), so it is used.
@@ -133,6 +138,7 @@ export class CatalogueQuery {
     };
   }
 
+  /** Closed ones too: the requests made for it still name it. */
   async offering(id: string): Promise<OfferingView> {
     const offering = await this.store.dataSource.manager.findOne(OfferingEntity, {
       where: { id },
@@ -144,7 +150,7 @@ export class CatalogueQuery {
 }
 
 function toOfferingView(
-  { institution: _i, enrolledCount, ...offering }: OfferingEntity,
+  { institution: _i, enrolledCount, version: _v, closedAt, ...offering }: OfferingEntity,
   institution: InstitutionEntity,
 ): OfferingView {
   return {
@@ -152,6 +158,7 @@ function toOfferingView(
     placesLeft: offering.capacity - enrolledCount,
     institutionName: institution.name,
     sector: institution.sector,
+    status: offeringStatus({ closedAt }),
   };
 }
 

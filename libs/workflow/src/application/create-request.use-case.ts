@@ -10,6 +10,7 @@ import {
 import { InstitutionRegistry } from '@lr/institutions';
 import {
   Actor,
+  ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
@@ -78,6 +79,16 @@ export class CreateRequestUseCase {
       const offerings = await em.findBy(OfferingEntity, { id: In(ids) });
       const missing = ids.find((id) => !offerings.some((o) => o.id === id));
       if (missing) throw new NotFoundError('offering', missing);
+      const closed = ids.findIndex((id) => offerings.find((o) => o.id === id)!.closedAt);
+      if (closed >= 0) {
+        const offering = offerings.find((o) => o.id === ids[closed])!;
+        // Its institution took it out of the catalogue; requests made before go on.
+        throw new ConflictError(
+          'OFFERING.CLOSED',
+          `${offering.title} is no longer offered: its institution closed it.`,
+          { field: `components.${closed}.offeringId`, offeringId: offering.id },
+        );
+      }
       await refuseLiveDuplicates(em, actor, offerings);
       const now = this.store.now();
       const request = await em.save(

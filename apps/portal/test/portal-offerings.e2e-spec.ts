@@ -1,0 +1,110 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'fs';
+import { Browser, Page } from 'playwright-core';
+import { TestApp } from '../../api/test/test-app';
+import { launchChromium, screenshot, signedInPage } from './browser';
+
+// Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** uni-waal's admin keeps its catalogue in the portal; Daan, a student of uni-ijssel, looks for its units. */
+describe("the portal's offerings page, for an institution's admin", () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    base = await t.listen();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run()).violations;
+    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  /** The student searches the catalogue; the number of results says whether it has loaded. */
+  async function searchCatalogue(student: Page, words: string): Promise<void> {
+    await student.getByLabel('Zoekwoorden').fill(words);
+    await student.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await student
+      .getByRole('status')
+      .filter({ hasText: /gevonden/ })
+      .waitFor();
+  }
+
+  // Two minutes: two people in two browsers, each change waiting for the list and the catalogue to load again.
+  it('lets an admin add an offering, change its capacity and close it, as a student sees in the catalogue', async () => {
+    const admin = await signedInPage(browser, base, 'uni-waal', 'waal-admin');
+    await admin.getByRole('heading', { name: 'Aanbod beheren' }).waitFor();
+    await admin.getByRole('row').filter({ hasText: 'Food Quality Design' }).waitFor();
+    expect(await admin.getByRole('link', { name: 'Aanbod beheren' }).count()).toBe(1);
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    const form = admin.getByRole('region', { name: 'Nieuw onderdeel' });
+    await form.getByLabel('Code').fill('FQD-50306');
+    await form.getByLabel('Opleiding').selectOption('msc-food');
+    await form.getByLabel('Titel').fill('Fermentation Science');
+    await form.getByLabel('Studiepunten (EC)').fill('6');
+    await form.getByLabel('Periode').fill('spring');
+    await form.getByLabel('Voertaal').selectOption('en');
+    await form.getByLabel('Capaciteit').fill('2');
+    await form.getByLabel('Aanmelden tot en met').fill('2027-03-01');
+    await form.getByLabel('Beschrijving').fill('Microbial fermentation in food production.');
+    await form.getByLabel('Voorkennis').fill('Food microbiology');
+    await form.getByRole('button', { name: 'Toevoegen aan het aanbod' }).click();
+    // The API names the field; the portal shows its message there and marks it invalid.
+    await form.getByText(/period must start with its academic year/).waitFor();
+    expect(await form.getByLabel('Periode').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(admin, '20-offering-field-error');
+
+    await form.getByLabel('Periode').fill('2026-2027 P4');
+    await form.getByRole('button', { name: 'Toevoegen aan het aanbod' }).click();
+    await admin.getByText('Toegevoegd aan het aanbod: Fermentation Science.').waitFor();
+    const row = admin.getByRole('row').filter({ hasText: 'Fermentation Science' });
+    // The list loads again after each change: wait for it to show the change.
+    await row.getByTestId('places').getByText('0 / 2', { exact: true }).waitFor();
+    await row.getByText('open', { exact: true }).waitFor();
+
+    const student = await signedInPage(browser, base, 'uni-ijssel', 'daan');
+    await searchCatalogue(student, 'fermentation');
+    const card = student.getByRole('article', { name: 'Fermentation Science' });
+    await card.getByText('2 plaatsen vrij').waitFor();
+
+    await admin.getByRole('button', { name: 'Wijzigen: Fermentation Science' }).click();
+    const edit = admin.getByRole('form', { name: 'Fermentation Science wijzigen' });
+    await edit.getByLabel('Capaciteit').fill('5');
+    await screenshot(admin, '21-offering-edit');
+    expect(await seriousViolations(admin)).toEqual([]);
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await admin.getByText('Opgeslagen: Fermentation Science.').waitFor();
+    await row.getByTestId('places').getByText('0 / 5', { exact: true }).waitFor();
+    await searchCatalogue(student, 'fermentation');
+    await card.getByText('5 plaatsen vrij').waitFor();
+
+    await admin.getByRole('button', { name: 'Sluiten: Fermentation Science' }).click();
+    const confirmation = admin.getByRole('group', { name: 'Sluiten' });
+    expect(await confirmation.innerText()).toContain('Aanvragen die al lopen gaan door');
+    await screenshot(admin, '22-offering-close-confirmation');
+    await confirmation.getByRole('button', { name: 'Ja, sluiten' }).click();
+    await admin.getByText('Gesloten: Fermentation Science.').waitFor();
+    await row.getByText('gesloten', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Heropenen: Fermentation Science' }).waitFor();
+    await screenshot(admin, '23-offerings-managed');
+
+    await searchCatalogue(student, 'fermentation');
+    await student.getByText('Niets gevonden.').waitFor();
+    expect(await card.count()).toBe(0);
+  }, 120000);
+});
