@@ -36,7 +36,9 @@ export async function runHostCli(
   const by = `cli:${userInfo().username}`;
   try {
     if (command === 'list') {
-      for (const a of await admissions.list()) {
+      const associations = await admissions.list();
+      if (associations.length === 0) write('No requests yet.');
+      for (const a of associations) {
         write(
           `${a.id}  ${a.state.padEnd(10)} ${a.offering?.code ?? a.offeringId}  ${personName(a.person)}`,
         );

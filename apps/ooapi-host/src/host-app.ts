@@ -17,7 +17,7 @@ import { sendProblem } from './ooapi/ooapi-gate.middleware';
  */
 export async function createHostApp(
   config: HostConfig,
-  logger: LogLevel[] = ['log', 'warn', 'error'],
+  logger: LogLevel[] = ['warn', 'error'],
 ): Promise<INestApplication> {
   await prepareHostDatabase(config.databaseUrl);
   const app = await NestFactory.create(HostModule.forRoot(config), { bodyParser: false, logger });

@@ -84,8 +84,11 @@ export class TestHost {
     const call = request(this.url)
       [method](`/ooapi/v5${path}`)
       .set('authorization', `Bearer ${token ?? (await this.leerroutesToken())}`);
-    if (method === 'patch') call.set('content-type', 'application/merge-patch+json');
-    const response = body === undefined ? await call : await call.send(JSON.stringify(body));
+    // A string is sent as it is (a test of a body that is no JSON); anything else as JSON.
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const type = method === 'patch' ? 'application/merge-patch+json' : 'application/json';
+    const response =
+      body === undefined ? await call : await call.set('content-type', type).send(text);
     await expectOoapiAnswer(method, path, response);
     return response;
   }
@@ -117,7 +120,7 @@ export function person(name: string, studentNumber: string): Record<string, unkn
     givenName,
     surname: rest.join(' '),
     displayName: name,
-    mail: `${givenName.toLowerCase()}@student.uni-waal.example`,
+    mail: `${givenName.toLowerCase()}.${studentNumber}@student.uni-waal.example`,
     affiliations: ['student'],
     activeEnrollment: true,
   };

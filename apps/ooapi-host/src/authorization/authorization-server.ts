@@ -13,7 +13,7 @@ import {
 } from '../config/host-config';
 import { SigningKeyEntity } from '../database/entities';
 
-const ALGORITHM = 'ES256';
+const ALGORITHM = 'ES256' as const;
 
 /** Who called, when its access token is valid; or why it is not (said to the caller, as RFC 6750 allows). */
 export type CallerVerdict = { clientId: string } | { refused: string };
