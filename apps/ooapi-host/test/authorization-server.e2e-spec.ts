@@ -95,3 +95,22 @@ describe('the demo institution system: its authorization server', () => {
     expect((await host.ooapi('get', '/courses', undefined, token)).status).toBe(200);
   });
 });
+
+describe('the demo institution system: its staff screen with a password', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await TestHost.start({ OOAPI_HOST_STAFF_PASSWORD: 'demo-staff-password' });
+  });
+  afterAll(async () => {
+    await host.stop();
+  });
+
+  it('asks for it with HTTP Basic, user staff', async () => {
+    const refused = await request(host.url).get('/staff').expect(401);
+    expect(refused.headers['www-authenticate']).toMatch(/^Basic realm="staff"/);
+    expect(refused.text).toContain('role="alert"');
+    await request(host.url).get('/staff').auth('staff', 'wrong-password').expect(401);
+    await request(host.url).get('/staff').auth('staff', 'demo-staff-password').expect(200);
+  });
+});
