@@ -52,9 +52,7 @@ export class AdmissionsService {
    * person, the same offering, the same caller, still live) gets the association it made before: a caller that
    * lost the answer may safely ask again.
    */
-  async create(
-    input: NewAssociation,
-  ): Promise<{ association: AssociationEntity; created: boolean }> {
+  async create(input: NewAssociation): Promise<AssociationEntity> {
     const personKey = personKeyOf(input.person, input.issuer);
     return this.dataSource.transaction(async (em) => {
       // Serialises requests for one offering, so that two cannot take its last place.
@@ -76,7 +74,7 @@ export class AdmissionsService {
           state: In(LIVE),
         },
       });
-      if (earlier) return { association: earlier, created: false };
+      if (earlier) return earlier;
       const taken = await em.count(AssociationEntity, {
         where: { offeringId: offering.id, state: In([...HOLDS_A_PLACE]) },
       });
@@ -94,8 +92,7 @@ export class AdmissionsService {
         changedAt: null,
         callbackBase: input.callbackBase,
       });
-      await em.save(association);
-      return { association, created: true };
+      return em.save(association);
     });
   }
 

@@ -81,7 +81,7 @@ export class OoapiController {
     if (typeof body.person !== 'object' || body.person === null || Array.isArray(body.person)) {
       throw new HostError('INVALID', 'The person to enrol is missing (person, an OOAPI Person).');
     }
-    const { association } = await this.admissions.create({
+    const association = await this.admissions.create({
       offeringId,
       person: body.person as Record<string, unknown>,
       issuer: body.issuer,
