@@ -139,7 +139,8 @@ export function associationAnswer(association: AssociationEntity): Record<string
 
 /**
  * The callback: PATCH {caller}/ooapi/v5/associations/{id}, a merge patch with the host's state as the caller's
- * remoteState, the result in force, and the reason.
+ * remoteState and the result in force: exactly the two fields the contract with Leerroutes names (Leerroutes
+ * refuses others). The reason of a refusal reaches it as `message` in GET /associations/{id}.
  */
 export function callbackMessage(
   association: AssociationEntity,
@@ -149,7 +150,6 @@ export function callbackMessage(
   return {
     remoteState: association.state,
     ...(result ? { result: resultMessage(result, course) } : {}),
-    message: stateMessage(association.state, association.reason),
   };
 }
 
