@@ -4,6 +4,7 @@ export * from './dev-issuer';
 export * from './dev-issuer.host';
 export * from './dev-realm';
 export * from './dev-tokens.service';
+export { hostRealm, loadOidcProvider } from './oidc-provider.loader';
 export * from './sign-in-settings';
 export * from './token-verifier';
 export * from './trusted-issuers';

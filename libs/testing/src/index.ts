@@ -1,3 +1,4 @@
+export * from './free-port';
 export * from './redis-cleanup';
 export * from './test-clock';
 export * from './test-database';

@@ -28,13 +28,27 @@ export interface TestDatabase {
 }
 
 /** A copy of the run's migrated and seeded template: one per test file, so files never share rows. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const runId = process.env[RUN_ID_VARIABLE];
-  if (!runId) throw new Error('The Jest global set-up did not run (no test run id).');
-  const name = `lr_test_${runId}_${randomBytes(4).toString('hex')}`;
-  await admin((c) =>
-    c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(runId)}"`),
-  );
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(`TEMPLATE "${templateDatabaseName(runId())}"`);
+}
+
+/**
+ * An empty database of this run, for a system with a schema of its own (the demo institution system): the
+ * global teardown drops it with the run's others.
+ */
+export function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return createDatabase('');
+}
+
+function runId(): string {
+  const id = process.env[RUN_ID_VARIABLE];
+  if (!id) throw new Error('The Jest global set-up did not run (no test run id).');
+  return id;
+}
+
+async function createDatabase(options: string): Promise<TestDatabase> {
+  const name = `lr_test_${runId()}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" ${options}`.trim()));
   return {
     name,
     url: databaseUrl(name),
