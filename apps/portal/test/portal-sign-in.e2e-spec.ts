@@ -1,20 +1,9 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser, hence the DOM types.
-import { createServer } from 'net';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '@lr/testing';
 import { TestApp } from '../../api/test/test-app';
 import { launchChromium, screenshot, signInThroughIssuer } from './browser';
-
-/** A port nothing listens on now, for a second development issuer with settings of its own. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Everything the tab keeps in its storage areas, to see where tokens are and are not. */
 function storage(page: Page) {
