@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'fs';
+/// <reference lib="dom" />
+// Callbacks given to page.evaluate run in the browser, hence the DOM types.
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 
@@ -66,4 +68,26 @@ export async function signedInPage(
   await page.goto(`${base}/portal/`);
   await signInThroughIssuer(page, institutionCode, { personId });
   return page;
+}
+
+// Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's findings of serious or critical impact on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -1,11 +1,7 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'fs';
 import { Browser, Page } from 'playwright-core';
 import { TestApp } from '../../api/test/test-app';
-import { launchChromium, screenshot, signedInPage } from './browser';
-
-// Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { launchChromium, screenshot, seriousViolations, signedInPage } from './browser';
 
 /** uni-waal's admin keeps its catalogue in the portal; Daan, a student of uni-ijssel, looks for its units. */
 describe("the portal's offerings page, for an institution's admin", () => {
@@ -22,17 +18,6 @@ describe("the portal's offerings page, for an institution's admin", () => {
     await browser?.close();
     await t?.close();
   });
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const violations = (await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations;
-    })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   /** The student searches the catalogue; the number of results says whether it has loaded. */
   async function searchCatalogue(student: Page, words: string): Promise<void> {

@@ -1,23 +1,12 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser, hence the DOM types.
-import { readFileSync } from 'fs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ComponentEntity, PersonEntity } from '@lr/database';
 import type { ComponentState } from '@lr/domain';
 import { waitFor } from '@lr/testing';
 import { Journey } from '../../api/test/journey';
 import { TestApp } from '../../api/test/test-app';
-import { launchChromium, screenshot, signInThroughIssuer } from './browser';
-
-// Evaluated through the DevTools protocol: the portal's CSP forbids inline scripts, rightly, and axe is one.
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
+import { launchChromium, screenshot, seriousViolations, signInThroughIssuer } from './browser';
 
 describe('the web portal, in a real browser', () => {
   let t: TestApp;
@@ -52,18 +41,6 @@ describe('the web portal, in a real browser', () => {
     await page.goto(`${base}/portal/`);
     await signInThroughIssuer(page, institutionCode, { personId });
     return page;
-  }
-
-  /** axe-core's findings of serious or critical impact on the page as it is now. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations;
-    });
-    return (violations as AxeViolation[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   async function componentState(requestId: string): Promise<ComponentState> {
