@@ -15,12 +15,12 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
     // ES-module-only packages: Node loads them with require() (20.19 and later), Jest's runtime cannot, so SWC
     // turns them into CommonJS for the tests.
-    '^.+/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': [
+    '^.+/node_modules/(@apidevtools/json-schema-ref-parser|oauth4webapi)/.+\\.js$': [
       '@swc/jest',
       { ...swcrc, swcrc: false },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@apidevtools/json-schema-ref-parser|oauth4webapi)/)'],
   moduleNameMapper: {
     '^@lr/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },

@@ -57,4 +57,79 @@ describe('the OOAPI v5 validator', () => {
       }),
     ).toEqual([]);
   });
+
+  const courseResult = {
+    state: 'completed',
+    pass: 'passed',
+    score: '7.5',
+    resultDate: '2027-04-20',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  };
+
+  it('requires readOnly properties in answers only: a new association has no id yet', () => {
+    const offering = {
+      offeringId: '123e4567-e89b-12d3-a456-426614174001',
+      offeringType: 'course',
+      name: [{ language: 'en-GB', value: 'Data ethics' }],
+      description: [{ language: 'en-GB', value: 'Seminar' }],
+      teachingLanguage: 'eng',
+      resultExpected: true,
+      startDate: '2027-02-01',
+      endDate: '2027-04-16',
+    };
+    const association = {
+      associationType: 'courseOfferingAssociation',
+      role: 'student',
+      remoteState: 'pending',
+      offering,
+    };
+    const post = { method: 'post' as const, path: '/associations/external/me' };
+    expect(v5.request({ ...post, body: association })).toEqual([]);
+    const { role: _role, ...withoutRole } = association;
+    expect(v5.request({ ...post, body: withoutRole }).join('\n')).toMatch(/role/);
+    const get = {
+      method: 'get' as const,
+      path: '/associations/123e4567-e89b-12d3-a456-426614174000',
+    };
+    const { remoteState: _remote, ...answer } = association;
+    expect(v5.response(get, { status: 200, body: answer }).join('\n')).toMatch(
+      /associationId|state/,
+    );
+  });
+
+  it('accepts a course result, which the document lists as one of several kinds that look the same', () => {
+    const association = {
+      associationId: '123e4567-e89b-12d3-a456-426614174000',
+      associationType: 'courseOfferingAssociation',
+      role: 'student',
+      state: 'associated',
+      offering: '123e4567-e89b-12d3-a456-426614174001',
+    };
+    const get = { method: 'get' as const, path: `/associations/${association.associationId}` };
+    expect(v5.response(get, { status: 200, body: association })).toEqual([]);
+    expect(
+      v5.response(get, { status: 200, body: { ...association, result: courseResult } }),
+    ).toEqual([]);
+    const patch = {
+      method: 'patch' as const,
+      path: `/associations/${association.associationId}`,
+      headers: { 'content-type': 'application/merge-patch+json' },
+    };
+    expect(
+      v5.request({ ...patch, body: { remoteState: 'associated', result: courseResult } }),
+    ).toEqual([]);
+    const noDate = { ...courseResult, resultDate: undefined };
+    expect(v5.request({ ...patch, body: { result: noDate } }).join('\n')).toMatch(/resultDate/);
+  });
+
+  it('checks the formats the document names: uuid, date', () => {
+    expect(v5.request({ method: 'get', path: '/courses/not-a-uuid' }).join('\n')).toMatch(/uuid/);
+    const patch = {
+      method: 'patch' as const,
+      path: '/associations/123e4567-e89b-12d3-a456-426614174000',
+      headers: { 'content-type': 'application/merge-patch+json' },
+    };
+    const wrongDay = { result: { ...courseResult, resultDate: '2027-02-30' } };
+    expect(v5.request({ ...patch, body: wrongDay }).join('\n')).toMatch(/date/);
+  });
 });
