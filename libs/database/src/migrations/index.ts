@@ -13,6 +13,7 @@ import { PersonKey1795910700000 } from './1795910700000-PersonKey';
 import { OneLiveRequestPerOffering1795910710000 } from './1795910710000-OneLiveRequestPerOffering';
 import { EmailFailures1795910800000 } from './1795910800000-EmailFailures';
 import { StudentRegister1795911200000 } from './1795911200000-StudentRegister';
+import { OoapiAssociations1795911500000 } from './1795911500000-OoapiAssociations';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OneLiveRequestPerOffering1795910710000,
   EmailFailures1795910800000,
   StudentRegister1795911200000,
+  OoapiAssociations1795911500000,
 ];
