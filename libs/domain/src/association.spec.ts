@@ -13,7 +13,7 @@ describe("a host system's association state, applied to the component", () => {
     '%s: every path is the state table’s, by the system, and ends where the mapping says',
     (state) => {
       for (const [from, events] of Object.entries(ASSOCIATION_STEPS[state])) {
-        expect({ from, reached: followsTable(from as ComponentState, events!) }).toEqual({
+        expect({ from, reached: followsTable(from as ComponentState, events) }).toEqual({
           from,
           reached: COMPONENT_STATE_OF_ASSOCIATION[state],
         });

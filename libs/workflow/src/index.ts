@@ -31,3 +31,6 @@ export * from './application/timers';
 export * from './application/tuition-proofs';
 export * from './application/people-provisioning';
 export * from './application/student-register.use-case';
+export * from './application/association-changes';
+export * from './application/association-message';
+export * from './application/host-associations.use-case';
