@@ -15,6 +15,7 @@ import { SignInController } from './controllers/sign-in.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
+import { OoapiController } from './controllers/ooapi.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { BearerAuthGuard } from './http/auth.guard';
 import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
@@ -50,6 +51,7 @@ export class AppModule {
         AdminController,
         NotificationsController,
         AuditController,
+        OoapiController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [
