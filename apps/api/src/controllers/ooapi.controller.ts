@@ -51,7 +51,8 @@ export class OoapiController {
     }
     const violations = (await OoapiValidator.v5()).request({
       method: 'patch',
-      path: `/associations/${associationId}`,
+      // Encoded, so that an id with a slash in it is a wrong id, not another path.
+      path: `/associations/${encodeURIComponent(associationId)}`,
       headers: { 'content-type': type },
       body,
     });
