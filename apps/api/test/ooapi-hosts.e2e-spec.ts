@@ -9,7 +9,8 @@ import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { CourseResult, OoapiValidator } from '@lr/ooapi';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
-import { HostAssociationsUseCase } from '@lr/workflow';
+import { DeliveryReconciler, HostAssociationsUseCase } from '@lr/workflow';
+import { QueuesService, jobIdFor } from '@lr/queue';
 import { Journey, expectStatus } from './journey';
 import { OoapiStub } from './ooapi-stub';
 import { TestApp } from './test-app';
@@ -336,6 +337,36 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
     expect(stub.associations.get(associationId)!.state).toBe('canceled');
     expect(stub.calls).toContain(`PATCH /associations/${associationId}`);
     expect((await component(id)).state).toBe('withdrawn');
+  });
+
+  it('cancels it again when Redis lost the cancelling job: the reconciler adds it from the database', async () => {
+    const { request, id, associationId } = await delivered();
+    const unavailable = { status: 503, body: { status: '503', title: 'Maintenance' } };
+    stub.answers.push(unavailable, unavailable);
+    await j.act('macca', j.path(request, 0, 'withdraw'), { reason: 'Plans changed.' });
+    const queue = t.app.get(QueuesService).get('institution.uni-ijssel');
+    const jobId = jobIdFor('association.cancel', {
+      requestId: request.id,
+      componentId: id,
+      expectedVersion: (await component(id)).version,
+    });
+    const failed = await waitFor(
+      async () => {
+        const job = await queue.getJob(jobId);
+        return job && (await job.isFailed()) ? job : undefined;
+      },
+      { timeoutMs: 15000, intervalMs: 100 },
+    );
+    expect((await component(id)).associationState).toBe('pending');
+    // As if Redis had lost it.
+    await failed.remove();
+    const { redriven } = await t.app.get(DeliveryReconciler).reconcileOnce({ settleMs: 0 });
+    expect(redriven).toBeGreaterThanOrEqual(1);
+    await waitFor(
+      async () => ((await component(id)).associationState === 'canceled' ? true : undefined),
+      { timeoutMs: 15000, intervalMs: 100 },
+    );
+    expect(stub.associations.get(associationId)!.state).toBe('canceled');
   });
 
   it('finds out by asking when the host never calls back: an admission, then a result, with backoff between', async () => {
