@@ -24,9 +24,7 @@ export function loadOidcProvider(): LoadedOidcProvider {
   const loader = new Module(__filename);
   loader.filename = __filename;
   loader.paths = Module._nodeModulePaths(__dirname);
-  const provider = withoutRuntimeWarning(
-    () => loader.require('oidc-provider') as typeof OidcProvider,
-  );
+  const provider = withoutRuntimeWarning(() => loader.require('oidc-provider') as typeof OidcProvider);
   const { createMemoryAdapter } = loader.require(
     'oidc-provider/lib/adapters/memory_adapter.js',
   ) as { createMemoryAdapter: () => OidcProvider.AdapterConstructor };
