@@ -11,7 +11,16 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/bench'],
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    // ES-module-only packages: Node loads them with require() (20.19 and later), Jest's runtime cannot, so SWC
+    // turns them into CommonJS for the tests.
+    '^.+/node_modules/oauth4webapi/.+\\.js$': [
+      '@swc/jest',
+      { ...swcrc, swcrc: false },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
   moduleNameMapper: {
     '^@lr/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },

@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, static as serveStatic } from 'express';
 import { SignInSettings } from '@lr/auth';
 import { APP_CONFIG, AppConfig } from '@lr/config';
+import { OOAPI_ROUTE } from './http/machine-auth.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboard } from './http/queue-dashboard';
 import { PORTAL_ROUTE, corsOptions, securityHeaders } from './http/security';
@@ -23,7 +24,9 @@ export function configureApp(app: INestApplication): INestApplication {
   const signIn = app.get(SignInSettings);
   app.use(securityHeaders(() => signIn.issuerOrigins()));
   app.enableCors(corsOptions(config));
-  // A body over the limit is refused (413, problem+json) without reading past the limit.
+  // A body over the limit is refused (413, problem+json) without reading past the limit. Institutions' systems
+  // PATCH the OOAPI endpoints with JSON Merge Patch, which is JSON too.
+  app.use(OOAPI_ROUTE, json({ limit: config.bodyLimit, type: 'application/merge-patch+json' }));
   app.use(json({ limit: config.bodyLimit }));
   app.use(QUEUE_DASHBOARD_ROUTE, app.get(QueueDashboard).router());
   servePortal(app, config);

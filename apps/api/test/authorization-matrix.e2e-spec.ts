@@ -27,7 +27,7 @@ import {
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
-import { servedRoutes } from './served-routes';
+import { ooapiRoutes, servedRoutes, OOAPI_PREFIX } from './served-routes';
 import { TEST_START, TestApp } from './test-app';
 
 /**
@@ -746,6 +746,34 @@ describe('the authorization matrix, walked over HTTP', () => {
     expect([...new Set(served.flatMap(actionsOf))].sort()).toEqual([...ACTIONS].sort());
     expect([...new Set(ENDPOINTS.map((e) => e.route))].sort()).toEqual(served);
     for (const e of ENDPOINTS) expect(actionsOf(e.route)).toContain(e.action);
+  });
+
+  it("refuses every person, whatever their role, and no token at all, on the OOAPI provider's routes: those are for institutions' own systems (their machine clients, see ooapi-hosts.e2e-spec)", async () => {
+    const routes = ooapiRoutes(t);
+    expect(routes.length).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    const f = shared.get('awaiting_admission')!;
+    for (const route of routes) {
+      const [method, template] = route.split(' ') as ['patch', string];
+      const url = `${OOAPI_PREFIX}${template.replace('{associationId}', f.componentId)}`;
+      for (const persona of [null, ...PERSONAS]) {
+        const before = await snapshot();
+        let call = t
+          .http()
+          [method](url)
+          .set('Content-Type', 'application/merge-patch+json')
+          .send('{"remoteState":"associated"}');
+        if (persona) call = call.set('Authorization', `Bearer ${await t.token(persona.id)}`);
+        const response = await call;
+        tally.unauthenticated += persona ? 0 : 1;
+        tally.denied += persona ? 1 : 0;
+        if (response.status !== 401)
+          wrong.push(`${route} ${persona?.id ?? 'no token'}: ${response.status}`);
+        if (JSON.stringify(await snapshot()) !== JSON.stringify(before))
+          wrong.push(`${route} ${persona?.id ?? 'no token'} changed data`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   describe('refused cells: 403, or 404 where the object may not be seen; nothing changes', () => {

@@ -4,7 +4,11 @@ import { NotificationEntity } from '@lr/database';
 import { QueuesService } from '@lr/queue';
 import type { RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
-import { servedRoutes } from './served-routes';
+import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
+import { ComponentEntity } from '@lr/database';
+import { ASSOCIATION_STATES } from '@lr/domain';
+import { OoapiStub } from './ooapi-stub';
+import { OOAPI_PREFIX, ooapiRoutes, servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
 
 /**
@@ -323,18 +327,104 @@ function withField(body: Record<string, unknown>, path: string[], value: unknown
   return copy;
 }
 
+/**
+ * The OOAPI provider's operations as the sweep reads an operation: their path parameters and the body fields
+ * that are plain values, from the OOAPI v5 document (associationId is a uuid; remoteState one of the states).
+ * A result (an object) gets cases of its own below.
+ */
+const OOAPI_OPERATIONS: Record<string, Operation> = {
+  'patch /associations/{associationId}': {
+    parameters: [{ name: 'associationId', in: 'path', schema: { type: 'string', format: 'uuid' } }],
+    requestBody: {
+      content: {
+        'application/json': {
+          schema: {
+            properties: { remoteState: { type: 'string', enum: [...ASSOCIATION_STATES] } },
+          },
+        },
+      },
+    },
+  },
+};
+
+/** A result that breaks the standard in one way each: each must be refused with a 400 naming result. */
+const BAD_RESULTS: Value[] = [
+  bad('no resultDate', {
+    state: 'completed',
+    pass: 'passed',
+    score: '8',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('a date that is no date', {
+    state: 'completed',
+    resultDate: '2027-02-30',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('an unknown state', {
+    state: 'done',
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('an unknown study load unit', {
+    state: 'completed',
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'lightyears', value: 6 },
+  }),
+  bad('a score that is a number', {
+    state: 'completed',
+    score: 8,
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('a score with NUL', {
+    state: 'completed',
+    score: '8\u0000',
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('a score off the scale', {
+    state: 'completed',
+    pass: 'passed',
+    score: '11',
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  bad('a pass that is a fail', {
+    state: 'completed',
+    pass: 'passed',
+    score: '3',
+    resultDate: '2027-01-29',
+    studyLoad: { studyLoadUnit: 'ects', value: 6 },
+  }),
+  ...WRONG_TYPES,
+];
+
 describe('bad input, swept over every endpoint of the OpenAPI document', () => {
+  let stub: OoapiStub;
   let t: TestApp;
   let j: Journey;
   let document: OpenApi;
   let base: string;
   const callers = new Map<string, Caller>();
+  /** Callers of the OOAPI provider's operations, by their route below OOAPI_PREFIX. */
+  const ooapiCallers = new Map<string, Caller>();
   const tokens = new Map<string, string>();
   const tally = { cases: 0, accepted: 0 };
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // hs-westland takes part through its own system here, for the OOAPI provider's route; the sweep's other
+    // requests go to uni-ijssel, which works in Leerroutes.
+    stub = await OoapiStub.start({ 'hs-westland': 'westland-system' });
+    t = await TestApp.start({
+      institutions: REGISTERED_INSTITUTIONS.map((d) =>
+        d.code === 'hs-westland' ? { ...d, ooapi: stub.connection(d.code) } : d,
+      ),
+      env: { OOAPI_CLIENT_SECRETS: `hs-westland=${stub.clientSecret}` },
+    });
     j = new Journey(t);
+    await t.dataSource.query(
+      `UPDATE offerings SET external_id = gen_random_uuid()::text WHERE institution_code = 'hs-westland'`,
+    );
     document = (await t.http().get('/docs-json').expect(200)).body as OpenApi;
     // One listening server for two thousand calls, rather than one opened and closed for each.
     base = await t.listen();
@@ -530,9 +620,25 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     ];
     for (const [route, caller] of entries) callers.set(route, caller);
     for (const [, { as }] of entries) if (as !== null) tokens.set(as, await t.token(as));
+
+    // A component of Macca's delivered to hs-westland's own system, whose association that system reports on.
+    const atWestland = await j.submitted('macca', [{ offering: 'hs-westland/TB-KAS-TOM' }]);
+    await j.approved('waal-eb-life', atWestland);
+    const { associationId } = await t.dataSource.manager.findOneByOrFail(ComponentEntity, {
+      id: atWestland.components[0].id,
+    });
+    tokens.set('westland-system', await stub.machineToken({ expiresIn: 3600 }));
+    ooapiCallers.set('patch /associations/{associationId}', {
+      as: 'westland-system',
+      params: { associationId: associationId! },
+      body: { remoteState: 'pending' },
+    });
   }, 60000);
 
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await stub.close();
+  });
 
   const routesOf = (doc: OpenApi) =>
     Object.entries(doc.paths)
@@ -823,6 +929,8 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     const routes = routesOf(document);
     expect(routes).toEqual(servedRoutes(t));
     expect([...callers.keys()].sort()).toEqual(routes);
+    expect([...ooapiCallers.keys()].sort()).toEqual(ooapiRoutes(t));
+    expect(Object.keys(OOAPI_OPERATIONS).sort()).toEqual(ooapiRoutes(t));
   });
 
   it('answers every bad input with a 4xx problem that names the field, and changes nothing', async () => {
@@ -834,10 +942,30 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       if (problem) wrong.push(`${c.route} ${c.name}: ${problem}`);
     };
     let before = await quiet();
-    for (const route of routes) {
-      const [method, path] = route.split(' ');
-      const caller = callers.get(route)!;
-      const cases = casesOf(route, document.paths[path][method]);
+    // Leerroutes' own endpoints, then the OOAPI provider's as the OOAPI document describes them.
+    const targets: [string, Operation, Caller, Case[]][] = [
+      ...routes.map((route): [string, Operation, Caller, Case[]] => {
+        const [method, path] = route.split(' ');
+        return [route, document.paths[path][method], callers.get(route)!, []];
+      }),
+      ...[...ooapiCallers].map(([ooapiRoute, caller]): [string, Operation, Caller, Case[]] => {
+        const route = ooapiRoute.replace(' ', ` ${OOAPI_PREFIX}`);
+        const results = BAD_RESULTS.map((v): Case => ({
+          route,
+          name: `body result: ${v.label}`,
+          kind: v.kind,
+          field: 'result',
+          send: (c) => () =>
+            request(route, c, urlOf(route, c.params))
+              .set('Content-Type', 'application/merge-patch+json')
+              .send(jsonText(withField(c.body!, ['result'], v.value))),
+        }));
+        return [route, OOAPI_OPERATIONS[ooapiRoute], caller, results];
+      }),
+    ];
+    for (const [route, operation, caller, extra] of targets) {
+      const [method] = route.split(' ');
+      const cases = [...casesOf(route, operation), ...extra];
       // Reads, and inputs every command must refuse, go CONCURRENCY at a time, each batch between snapshots;
       // then, one by one, the unusual inputs a command may accept, on the request the refusals left as it was.
       const mayChange = (c: Case) => method !== 'get' && c.kind === 'valid-or-refused';
@@ -866,7 +994,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     process.stdout.write(
-      `bad-input sweep: ${tally.cases} cases over ${routes.length} endpoints ` +
+      `bad-input sweep: ${tally.cases} cases over ${targets.length} endpoints ` +
         `(${tally.accepted} unusual but valid inputs accepted)\n`,
     );
     expect(wrong).toEqual([]);

@@ -4,6 +4,10 @@ import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
 import { DeclaredFieldsInterceptor } from '../src/http/declared-fields.interceptor';
 import { Journey, expectStatus } from './journey';
+import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
+import { OoapiValidator, loadOoapiV5Spec } from '@lr/ooapi';
+import { OoapiStub } from './ooapi-stub';
+import { OOAPI_PREFIX, ooapiRoutes } from './served-routes';
 import { SwitchableHostSystem, withSwitchableWestland } from './switchable-host-system';
 import { TestApp } from './test-app';
 
@@ -323,3 +327,56 @@ function isEmpty(body: unknown): boolean {
   const items = (body as { items?: unknown[] }).items;
   return Object.keys(body).length === 0 || (items !== undefined && items.length === 0);
 }
+
+describe("the OOAPI provider's answers carry only the fields the OOAPI v5 document declares", () => {
+  let stub: OoapiStub;
+  let t: TestApp;
+  let j: Journey;
+
+  beforeAll(async () => {
+    stub = await OoapiStub.start({ 'uni-ijssel': 'ijssel-system' });
+    t = await TestApp.start({
+      institutions: REGISTERED_INSTITUTIONS.map((d) =>
+        d.code === 'uni-ijssel' ? { ...d, ooapi: stub.connection(d.code) } : d,
+      ),
+      env: { OOAPI_CLIENT_SECRETS: `uni-ijssel=${stub.clientSecret}` },
+    });
+    j = new Journey(t);
+    await t.dataSource.query(
+      `UPDATE offerings SET external_id = gen_random_uuid()::text WHERE institution_code = 'uni-ijssel'`,
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await stub.close();
+  });
+
+  it('answers every OOAPI operation it serves, as the host it is for, with only declared fields', async () => {
+    const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-ML' }]);
+    await j.approved('waal-eb-life', request);
+    const { associationId } = await t.dataSource.manager.findOneByOrFail(ComponentEntity, {
+      id: request.components[0].id,
+    });
+    const document = loadOoapiV5Spec() as unknown as OpenApiDocument;
+    const v5 = await OoapiValidator.v5();
+    const covered: string[] = [];
+    const leaks: string[] = [];
+    const answer = await t
+      .http()
+      .patch(`${OOAPI_PREFIX}/associations/${associationId}`)
+      .set('Authorization', `Bearer ${await stub.machineToken()}`)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send('{"remoteState":"associated"}');
+    expectStatus(answer, 200);
+    const operation = { method: 'patch' as const, path: `/associations/${associationId}` };
+    expect(v5.response(operation, { status: 200, body: answer.body })).toEqual([]);
+    const schema =
+      document.paths['/associations/{associationId}'].patch.responses['200'].content![
+        'application/json'
+      ].schema;
+    leaks.push(...undeclaredFields(answer.body, schema, document));
+    covered.push('patch /associations/{associationId}');
+    expect(leaks).toEqual([]);
+    expect(covered).toEqual(ooapiRoutes(t));
+  });
+});

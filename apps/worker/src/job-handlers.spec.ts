@@ -2,6 +2,7 @@ import { JOB_NAMES, jobIdFor } from '@lr/queue';
 import type {
   DeliverAdmissionRequestUseCase,
   EmailNotificationsUseCase,
+  HostAssociationsUseCase,
   ReceiveResultUseCase,
   TimerJobsUseCase,
 } from '@lr/workflow';
@@ -14,6 +15,7 @@ describe('the job catalogue', () => {
       {} as ReceiveResultUseCase,
       {} as TimerJobsUseCase,
       {} as EmailNotificationsUseCase,
+      {} as HostAssociationsUseCase,
     );
     expect(handlers.names().sort()).toEqual([...JOB_NAMES].sort());
   });

@@ -3,6 +3,7 @@ import type { JobName, JobOf } from '@lr/queue';
 import {
   DeliverAdmissionRequestUseCase,
   EmailNotificationsUseCase,
+  HostAssociationsUseCase,
   ReceiveResultUseCase,
   TimerJobsUseCase,
 } from '@lr/workflow';
@@ -19,6 +20,7 @@ export class JobHandlers {
     receiveResult: ReceiveResultUseCase,
     timers: TimerJobsUseCase,
     email: EmailNotificationsUseCase,
+    associations: HostAssociationsUseCase,
   ) {
     this.byName = {
       'admission.deliver-request': (data) => deliverAdmission.execute(data),
@@ -27,6 +29,7 @@ export class JobHandlers {
       'timer.decision-overdue': (data) => timers.decisionOverdue(data),
       'timer.enrolment-deadline': (data) => timers.enrolmentDeadline(data),
       'notification.send-email': (data) => email.send(data),
+      'association.cancel': (data) => associations.cancel(data),
     };
   }
 

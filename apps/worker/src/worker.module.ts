@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayService } from '@lr/queue';
 import { AddressRetentionSchedulerService } from './address-retention-scheduler.service';
+import { AssociationPollerService } from './association-poller.service';
 import { JobHandlers } from './job-handlers';
 import { QueueWorkersService } from './queue-workers.service';
 import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
@@ -16,6 +17,7 @@ import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
     OutboxRelayService,
     ReconcilerSchedulerService,
     AddressRetentionSchedulerService,
+    AssociationPollerService,
   ],
   exports: [JobHandlers],
 })

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { DevIssuerHost } from './dev-issuer.host';
 import { DevTokensService } from './dev-tokens.service';
+import { MachineTokenVerifier } from './machine-token-verifier';
 import { SignInSettings } from './sign-in-settings';
 import { TokenVerifier } from './token-verifier';
 
-/** Sign-in: validating the institutions' tokens, and the development issuer that stands in for them locally. */
+/** Sign-in: validating the institutions' tokens (their people's and their systems'), and the development issuer that stands in for them locally. */
 @Global()
 @Module({
-  providers: [TokenVerifier, DevIssuerHost, DevTokensService, SignInSettings],
-  exports: [TokenVerifier, DevIssuerHost, DevTokensService, SignInSettings],
+  providers: [TokenVerifier, MachineTokenVerifier, DevIssuerHost, DevTokensService, SignInSettings],
+  exports: [TokenVerifier, MachineTokenVerifier, DevIssuerHost, DevTokensService, SignInSettings],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ export * from './dev-issuer.host';
 export * from './dev-realm';
 export * from './dev-tokens.service';
 export { hostRealm, loadOidcProvider } from './oidc-provider.loader';
+export * from './machine-token-verifier';
 export * from './sign-in-settings';
 export * from './token-verifier';
 export * from './trusted-issuers';

@@ -28,7 +28,7 @@ export async function actorOf(verdict: Promise<Verdict>): Promise<Actor | undefi
  * Signatures identity providers use. Never 'none' and never a symmetric algorithm: an HMAC key would be a secret
  * shared with the provider, and a public key must never be usable as one.
  */
-const ALGORITHMS = [
+export const ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',
@@ -121,7 +121,7 @@ function audiences(aud: string | string[] | undefined): string[] {
   return typeof aud === 'string' ? [aud] : (aud ?? []);
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf') return 'it is not valid yet';
@@ -134,7 +134,7 @@ function reasonOf(error: unknown): string {
   return 'it is malformed';
 }
 
-function isIssuerFailure(error: unknown): boolean {
+export function isIssuerFailure(error: unknown): boolean {
   return (
     !(error instanceof errors.JOSEError) ||
     error instanceof errors.JWKSTimeout ||

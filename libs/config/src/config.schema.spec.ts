@@ -121,3 +121,46 @@ describe('database configuration', () => {
     expect(() => loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '0' })).toThrow(ConfigValidationError);
   });
 });
+
+describe('OOAPI configuration', () => {
+  it('reads OOAPI_CLIENT_SECRETS as institution=secret pairs, and never repeats a wrong secret', () => {
+    expect(
+      loadConfig({ OOAPI_CLIENT_SECRETS: 'uni-eem=s3cr=t, hs-delta=other' }).ooapiClientSecrets,
+    ).toEqual({ 'uni-eem': 's3cr=t', 'hs-delta': 'other' });
+    expect(loadConfig({}).ooapiClientSecrets).toEqual({});
+    const refused = () => loadConfig({ OOAPI_CLIENT_SECRETS: 'uni-eem=two words, justasecret' });
+    expect(refused).toThrow(
+      /"OOAPI_CLIENT_SECRETS" must list institution=secret pairs, not the entry of uni-eem, an entry without =/,
+    );
+    expect(refused).not.toThrow(/two words|justasecret/);
+  });
+
+  it('reads OOAPI_CONNECTIONS as a JSON object of partial connections per institution', () => {
+    const override = {
+      'uni-eem': {
+        baseUrl: 'https://ooapi.uni-eem.example/v5',
+        callback: { issuer: 'http://127.0.0.1:3002/oauth' },
+      },
+    };
+    expect(
+      loadConfig({ OOAPI_CONNECTIONS: JSON.stringify(override) }).ooapiConnections,
+    ).toEqual(override);
+    expect(loadConfig({}).ooapiConnections).toEqual({});
+    expect(loadConfig({}).ooapiAudience).toBe('leerroutes');
+  });
+
+  it('refuses OOAPI_CONNECTIONS that is no JSON object, names unknown fields, or plain http elsewhere', () => {
+    expect(() => loadConfig({ OOAPI_CONNECTIONS: '{"uni-eem":' })).toThrow(
+      /"OOAPI_CONNECTIONS" must be a JSON object/,
+    );
+    expect(() =>
+      loadConfig({ OOAPI_CONNECTIONS: '{"uni-eem":{"baseUrl":"http://ooapi.example"}}' }),
+    ).toThrow(/"OOAPI_CONNECTIONS" is not valid: .*baseUrl.* must be an https URL/);
+    expect(() =>
+      loadConfig({ OOAPI_CONNECTIONS: '{"uni-eem":{"clientSecret":"in the open"}}' }),
+    ).toThrow(/"OOAPI_CONNECTIONS" is not valid: .*clientSecret.* is not allowed/);
+    expect(() => loadConfig({ OOAPI_CONNECTIONS: '{"Uni Eem":{}}' })).toThrow(
+      /"OOAPI_CONNECTIONS" is not valid/,
+    );
+  });
+});

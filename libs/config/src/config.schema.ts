@@ -41,7 +41,12 @@ function institutionPairs(value: string): Record<string, string> {
 }
 
 /** A Joi rule for a list of institution=value pairs whose values must pass `valid`. */
-function institutionPairsOf(variable: string, what: string, valid: (value: string) => boolean) {
+function institutionPairsOf(
+  variable: string,
+  what: string,
+  valid: (value: string) => boolean,
+  { secret = false } = {},
+) {
   return Joi.string()
     .allow('')
     .default('')
@@ -58,10 +63,18 @@ function institutionPairsOf(variable: string, what: string, valid: (value: strin
             !valid(entry.slice(at + 1).trim())
           );
         });
+      // A secret is never repeated in a message (it would end up in a log): only where it stands is.
+      const shown = secret
+        ? wrong.map((entry) =>
+            entry.includes('=')
+              ? `the entry of ${entry.split('=')[0].trim()}`
+              : 'an entry without =',
+          )
+        : wrong;
       return wrong.length === 0
         ? value
         : helpers.message({
-            custom: `"${variable}" must list institution=${what}, not ${wrong.join(', ')}`,
+            custom: `"${variable}" must list institution=${what}, not ${shown.join(', ')}`,
           });
     });
 }
@@ -106,6 +119,33 @@ function isProxyAddress(entry: string): boolean {
   );
 }
 
+/** What a deployment may say about an institution's OOAPI connection (OOAPI_CONNECTIONS); the rest is its module's. */
+export interface OoapiConnectionOverride {
+  baseUrl?: string;
+  tokenEndpoint?: string;
+  clientId?: string;
+  scope?: string;
+  callback?: { issuer?: string; clientId?: string };
+}
+
+const ooapiUrl = Joi.string().custom((value: string, helpers) =>
+  isIssuerUrl(value) ? value : helpers.error('string.ooapiUrl'),
+);
+const ooapiConnectionOverride = Joi.object({
+  baseUrl: ooapiUrl,
+  tokenEndpoint: ooapiUrl,
+  clientId: Joi.string().pattern(/^[\x21-\x7e]+$/),
+  scope: Joi.string().pattern(/^[\x20-\x7e]+$/),
+  callback: Joi.object({ issuer: ooapiUrl, clientId: Joi.string().pattern(/^[\x21-\x7e]+$/) }),
+})
+  .unknown(false)
+  .messages({ 'string.ooapiUrl': '{{#label}} must be an https URL (http only on 127.0.0.1)' });
+
+/** OOAPI_CONNECTIONS: a JSON object of institution code → the parts of its connection this deployment changes. */
+function ooapiConnections(value: string): Record<string, OoapiConnectionOverride> {
+  return value.trim() === '' ? {} : (JSON.parse(value) as Record<string, OoapiConnectionOverride>);
+}
+
 function originList(value: string): string[] {
   return value
     .split(',')
@@ -146,6 +186,36 @@ export const configSchema = Joi.object({
   OIDC_CLIENT_IDS: institutionPairsOf('OIDC_CLIENT_IDS', 'client id pairs', (id) =>
     /^[\x21-\x7e]+$/.test(id),
   ),
+  // The secrets Leerroutes was given at each institution's OOAPI token endpoint: never in code.
+  OOAPI_CLIENT_SECRETS: institutionPairsOf(
+    'OOAPI_CLIENT_SECRETS',
+    'secret pairs',
+    (secret) => /^[\x21-\x7e]+$/.test(secret),
+    { secret: true },
+  ),
+  OOAPI_CONNECTIONS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      let parsed: unknown;
+      try {
+        parsed = ooapiConnections(value);
+      } catch {
+        return helpers.message({ custom: '"OOAPI_CONNECTIONS" must be a JSON object' });
+      }
+      const { error } = Joi.object()
+        .pattern(/^[a-z0-9-]+$/, ooapiConnectionOverride)
+        .label('OOAPI_CONNECTIONS')
+        .validate(parsed, { abortEarly: false });
+      return error
+        ? helpers.message({
+            custom: `"OOAPI_CONNECTIONS" is not valid: ${error.details.map((d) => d.message).join(', ')}`,
+          })
+        : value;
+    }),
+  // The aud of the access tokens institutions' systems present when they call Leerroutes' OOAPI endpoints.
+  OOAPI_AUDIENCE: Joi.string().default('leerroutes'),
+  OOAPI_POLL_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(60000),
   OIDC_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(300).default(30),
   OIDC_JWKS_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   OIDC_JWKS_COOLDOWN_MS: Joi.number().integer().min(0).max(3600000).default(30000),
@@ -223,6 +293,14 @@ export interface AppConfig {
   oidcIssuers: Record<string, string>;
   /** Per institution code, a client id other than its module's or OIDC_AUDIENCE. */
   oidcClientIds: Record<string, string>;
+  /** Per institution code, the client secret Leerroutes uses at its OOAPI token endpoint. */
+  ooapiClientSecrets: Record<string, string>;
+  /** Per institution code, the parts of its OOAPI connection this deployment has otherwise than its module. */
+  ooapiConnections: Record<string, OoapiConnectionOverride>;
+  /** The audience institutions' systems' access tokens must name when they call back (PATCH an association). */
+  ooapiAudience: string;
+  /** How often a worker looks for associations whose host is due to be asked (GET) for changes. */
+  ooapiPollIntervalMs: number;
   /** How far the clocks of an identity provider and ours may differ when exp, nbf and iat are checked. */
   oidcClockSkewSeconds: number;
   /** How long fetching an issuer's discovery document or keys may take. */
@@ -279,6 +357,10 @@ interface ValidatedEnv {
   OIDC_AUDIENCE: string;
   OIDC_ISSUERS: string;
   OIDC_CLIENT_IDS: string;
+  OOAPI_CLIENT_SECRETS: string;
+  OOAPI_CONNECTIONS: string;
+  OOAPI_AUDIENCE: string;
+  OOAPI_POLL_INTERVAL_MS: number;
   OIDC_CLOCK_SKEW_SECONDS: number;
   OIDC_JWKS_TIMEOUT_MS: number;
   OIDC_JWKS_COOLDOWN_MS: number;
@@ -327,6 +409,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcAudience: value.OIDC_AUDIENCE,
     oidcIssuers: institutionPairs(value.OIDC_ISSUERS),
     oidcClientIds: institutionPairs(value.OIDC_CLIENT_IDS),
+    ooapiClientSecrets: institutionPairs(value.OOAPI_CLIENT_SECRETS),
+    ooapiConnections: ooapiConnections(value.OOAPI_CONNECTIONS),
+    ooapiAudience: value.OOAPI_AUDIENCE,
+    ooapiPollIntervalMs: value.OOAPI_POLL_INTERVAL_MS,
     oidcClockSkewSeconds: value.OIDC_CLOCK_SKEW_SECONDS,
     oidcJwksTimeoutMs: value.OIDC_JWKS_TIMEOUT_MS,
     oidcJwksCooldownMs: value.OIDC_JWKS_COOLDOWN_MS,

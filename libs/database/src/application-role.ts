@@ -26,6 +26,8 @@ export const APPLICATION_PRIVILEGES: Readonly<Record<string, readonly Privilege[
   requests: READ_WRITE,
   components: READ_WRITE,
   component_results: READ_WRITE,
+  // What a result was before the host replaced it: kept, never changed.
+  component_result_history: ['SELECT', 'INSERT'],
   recognitions: READ_WRITE,
   credit_entries: READ_WRITE,
   transitions: READ_WRITE,

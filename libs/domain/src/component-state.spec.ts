@@ -59,6 +59,8 @@ describe('the component state table', () => {
       'recognised',
       'registered',
       'result_recorded',
+      // A host's own system may cancel an enrolment (over OOAPI): the component was enrolled.
+      'withdrawn',
     ]);
   });
 

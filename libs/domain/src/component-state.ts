@@ -43,6 +43,7 @@ export const COMPONENT_EVENTS = [
   'redeliver',
   'expire',
   'object',
+  'cancel',
 ] as const;
 export type ComponentEvent = (typeof COMPONENT_EVENTS)[number];
 
@@ -84,12 +85,14 @@ export const TRANSITIONS: readonly Transition[] = [
   // The host's system refuses at delivery when the offering is full or its enrolment deadline has passed.
   { from: 'approved', event: 'refuse_admission', to: 'rejected_by_host', by: ['system'] },
   { from: 'approved', event: 'withdraw', to: 'withdrawn', by: ['student'] },
-  { from: 'awaiting_admission', event: 'admit', to: 'enrolled', by: ['host-admissions'] },
+  // 'system' beside a host's people: for a host whose own system decides (over OOAPI), the worker records its
+  // decisions on its behalf (libs/domain/src/association.ts).
+  { from: 'awaiting_admission', event: 'admit', to: 'enrolled', by: ['host-admissions', 'system'] },
   {
     from: 'awaiting_admission',
     event: 'refuse_admission',
     to: 'rejected_by_host',
-    by: ['host-admissions'],
+    by: ['host-admissions', 'system'],
   },
   { from: 'awaiting_admission', event: 'withdraw', to: 'withdrawn', by: ['student'] },
   // The host did not decide before the offering's enrolment deadline.
@@ -97,13 +100,18 @@ export const TRANSITIONS: readonly Transition[] = [
   // An offering that keeps a waiting list: delivery puts the student on it when the offering is already full,
   // host admissions when places run out. Admission from the list still needs a free place.
   { from: 'approved', event: 'waitlist', to: 'waitlisted', by: ['system'] },
-  { from: 'awaiting_admission', event: 'waitlist', to: 'waitlisted', by: ['host-admissions'] },
-  { from: 'waitlisted', event: 'admit', to: 'enrolled', by: ['host-admissions'] },
+  {
+    from: 'awaiting_admission',
+    event: 'waitlist',
+    to: 'waitlisted',
+    by: ['host-admissions', 'system'],
+  },
+  { from: 'waitlisted', event: 'admit', to: 'enrolled', by: ['host-admissions', 'system'] },
   {
     from: 'waitlisted',
     event: 'refuse_admission',
     to: 'rejected_by_host',
-    by: ['host-admissions'],
+    by: ['host-admissions', 'system'],
   },
   { from: 'waitlisted', event: 'withdraw', to: 'withdrawn', by: ['student'] },
   // No place became free before the enrolment deadline: the waiting list closes.
@@ -113,9 +121,18 @@ export const TRANSITIONS: readonly Transition[] = [
     from: 'enrolled',
     event: 'record_provisional_result',
     to: 'enrolled',
-    by: ['host-registrar'],
+    by: ['host-registrar', 'system'],
   },
-  { from: 'enrolled', event: 'record_result', to: 'result_recorded', by: ['host-registrar'] },
+  {
+    from: 'enrolled',
+    event: 'record_result',
+    to: 'result_recorded',
+    by: ['host-registrar', 'system'],
+  },
+  // A host's own system canceled the association (over OOAPI): the student no longer takes the unit there.
+  { from: 'awaiting_admission', event: 'cancel', to: 'withdrawn', by: ['system'] },
+  { from: 'waitlisted', event: 'cancel', to: 'withdrawn', by: ['system'] },
+  { from: 'enrolled', event: 'cancel', to: 'withdrawn', by: ['system'] },
   { from: 'result_recorded', event: 'recognise_automatically', to: 'recognised', by: ['system'] },
   {
     from: 'result_recorded',
@@ -159,6 +176,8 @@ export const SYSTEM_SIDE_FROM: Partial<Record<ComponentState, Side>> = {
   approved: 'host',
   awaiting_admission: 'host',
   waitlisted: 'host',
+  // Results and cancellations that a host's own system reports, recorded for it.
+  enrolled: 'host',
   result_recorded: 'home',
 };
 

@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './association';
 export * from './authorization';
 export * from './component-state';
 export * from './credits';

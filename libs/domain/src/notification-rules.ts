@@ -34,6 +34,7 @@ export const AUDIENCES_OF_EVENT: Record<ComponentEvent, readonly Audience[]> = {
   register: ['student'],
   delivery_failed: ['admins'],
   redeliver: [],
+  cancel: ['student', 'home-exam-board'],
 };
 
 /** Notices that come from a timer rather than from a transition. */

@@ -1,4 +1,5 @@
 import type { CreditUnit, GradingScale, Sector } from '@lr/domain';
+import type { OoapiConnection } from './ooapi-connection';
 import type { SignInDefinition } from './sign-in';
 import type { StudentInformationSystemFactory } from './student-information-system';
 
@@ -49,4 +50,10 @@ export interface InstitutionDefinition {
   studentInformationSystem: StudentInformationSystemFactory;
   /** The identity provider its people sign in with, and how its claims map to a person here. */
   signIn: SignInDefinition;
+  /**
+   * Its own system, where the institution takes part through it over OOAPI v5 (as a host: admissions and results
+   * happen there, not in Leerroutes). Absent: the institution works in Leerroutes itself. The deployment may
+   * change any part (OOAPI_CONNECTIONS) and gives the secret (OOAPI_CLIENT_SECRETS).
+   */
+  ooapi?: OoapiConnection;
 }

@@ -6,6 +6,7 @@ import {
   InstitutionRegistry,
   STUDENT_REGISTER,
 } from './institution.registry';
+import { OoapiHosts } from './ooapi-hosts';
 import { REGISTERED_INSTITUTIONS } from './registered-institutions';
 import { DatabaseStudentRegister } from './student-register';
 import { StudentRegisterWriter } from './student-register.writer';
@@ -25,9 +26,10 @@ export class InstitutionsModule {
         },
         { provide: STUDENT_REGISTER, useExisting: DatabaseStudentRegister },
         InstitutionRegistry,
+        OoapiHosts,
         StudentRegisterWriter,
       ],
-      exports: [InstitutionRegistry, DatabaseStudentRegister, StudentRegisterWriter],
+      exports: [InstitutionRegistry, OoapiHosts, DatabaseStudentRegister, StudentRegisterWriter],
     };
   }
 }

@@ -1,2 +1,5 @@
+export * from './ooapi-client';
+export * from './ooapi-errors';
+export * from './ooapi-messages';
 export * from './ooapi-validator';
 export * from './spec';

@@ -27,6 +27,11 @@ export interface JobPayloads {
   'timer.enrolment-deadline': ComponentJob;
   /** Sends one notification by e-mail (on the notifications queue). */
   'notification.send-email': NotificationJob;
+  /**
+   * Home → a host's own system (over OOAPI): the student withdrew, or the component expired, after the host
+   * made an association; it is canceled there (on the host's queue).
+   */
+  'association.cancel': ComponentJob;
 }
 
 export type JobName = keyof JobPayloads;
@@ -39,6 +44,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'timer.decision-overdue',
   'timer.enrolment-deadline',
   'notification.send-email',
+  'association.cancel',
 ];
 
 /** The queue for notifications; the workflow's jobs go to each institution's own queue. */
@@ -55,6 +61,7 @@ const JOB_ID: { [N in JobName]: (data: JobOf<N>) => string } = {
   'timer.decision-overdue': (d) => componentJobId('timer.decision-overdue', d),
   'timer.enrolment-deadline': (d) => componentJobId('timer.enrolment-deadline', d),
   'notification.send-email': (d) => `email-${d.notificationId}`,
+  'association.cancel': (d) => componentJobId('association.cancel', d),
 };
 
 /** Deterministic ids make a duplicate enqueue a no-op in BullMQ (which rejects ':' in custom ids). */

@@ -1,5 +1,7 @@
 import { Global, Module, Provider } from '@nestjs/common';
+import { AssociationChanges } from './application/association-changes';
 import { AuditAddressRetention } from './application/audit-address-retention';
+import { HostAssociationsUseCase } from './application/host-associations.use-case';
 import { AuditQuery } from './application/audit.query';
 import { PersonalDataExportQuery } from './application/personal-data-export.query';
 import { CatalogueQuery } from './application/catalogue.query';
@@ -64,6 +66,8 @@ const USE_CASES: Provider[] = [
   StudentRegisterUseCase,
   OfferingWriter,
   OfferingsAdminUseCase,
+  AssociationChanges,
+  HostAssociationsUseCase,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

@@ -13,6 +13,7 @@ import type { Request, Response } from 'express';
 import { IssuerUnreachableError, TokenVerifier, Verdict, actorOf } from '@lr/auth';
 import type { Actor } from '@lr/domain';
 import { HomeSystemUnavailableError, PeopleProvisioning } from '@lr/workflow';
+import { MACHINE } from './machine-auth.guard';
 
 const PUBLIC = 'public';
 /** Marks a route that needs no bearer token (health, development sign-in). */
@@ -67,7 +68,12 @@ export class BearerAuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
+    // A route for institutions' own systems authenticates the machine itself (MachineAuthGuard).
+    const forMachines = this.reflector.getAllAndOverride<boolean>(MACHINE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic || forMachines) return true;
     const request = context.switchToHttp().getRequest<WithActor>();
     let verdict: Verdict;
     try {

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ActionName, Actor, ForbiddenError, authorizeRole, isPublicAction } from '@lr/domain';
+import { MACHINE } from './machine-auth.guard';
 
 const ACTION = 'authorization:action';
 
@@ -42,6 +43,9 @@ export class AuthorizationGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
+    // The matrix is of people's roles; an institution's own system is authorized by MachineAuthGuard and
+    // its use case (its own associations only).
+    if (this.reflector.get<boolean>(MACHINE, context.getClass())) return true;
     const route = this.reflector.get<RouteAction | undefined>(ACTION, context.getHandler());
     // Closed by default: a route that forgot to declare its action serves no one.
     if (!route)

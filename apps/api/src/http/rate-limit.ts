@@ -9,9 +9,10 @@ import {
 import { createHash } from 'crypto';
 import type { Request } from 'express';
 import Redis from 'ioredis';
-import { TokenVerifier } from '@lr/auth';
+import { MachineTokenVerifier, TokenVerifier } from '@lr/auth';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { bearerActor } from './auth.guard';
+import { OOAPI_ROUTE, bearerMachine } from './machine-auth.guard';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -73,19 +74,27 @@ export class RedisRateLimitStorage implements ThrottlerStorage, OnApplicationShu
  * A request with a valid bearer token counts for its actor, any other for its IP address. By actor, because
  * the people of one institution often share one address (a campus network, eduroam, a load balancer in
  * front of the API), where one busy colleague would otherwise use up everyone's limit. By address otherwise,
- * so that someone without a valid token (trying tokens, say) is limited as well.
+ * so that someone without a valid token (trying tokens, say) is limited as well. An institution's own system
+ * calling the OOAPI endpoints counts as itself (its machine client), not as the people it reports on.
  */
 export const RateLimitModule = ThrottlerModule.forRootAsync({
-  inject: [APP_CONFIG, TokenVerifier],
-  useFactory: (config: AppConfig, verifier: TokenVerifier): ThrottlerModuleOptions => ({
+  inject: [APP_CONFIG, TokenVerifier, MachineTokenVerifier],
+  useFactory: (
+    config: AppConfig,
+    verifier: TokenVerifier,
+    machines: MachineTokenVerifier,
+  ): ThrottlerModuleOptions => ({
     throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
     storage: new RedisRateLimitStorage(config),
     skipIf: () => config.rateLimitPerMinute === 0,
     getTracker: async (request) => {
+      const address = `ip:${normalizeIp((request as Request).ip ?? '')}`;
+      if ((request as Request).path.startsWith(`${OOAPI_ROUTE}/`)) {
+        const machine = await bearerMachine(request as Request, machines);
+        return machine ? `machine:${machine.institutionCode}` : address;
+      }
       const actor = await bearerActor(request as Request, verifier);
-      return actor
-        ? `actor:${actor.institutionCode}:${actor.id}`
-        : `ip:${normalizeIp((request as Request).ip ?? '')}`;
+      return actor ? `actor:${actor.institutionCode}:${actor.id}` : address;
     },
     // One count per client across all routes (the default counts per route), and no person's id or
     // address in plain text in Redis.

@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { OfferingEntity } from './offering.entity';
 import { RequestEntity } from './request.entity';
-import type { ComponentState, CreditUnit, LearningRoute } from '@lr/domain';
+import type { AssociationState, ComponentState, CreditUnit, LearningRoute } from '@lr/domain';
 import { numeric } from './numeric.transformer';
 
 export type CountsAs = 'elective-space' | 'minor' | 'replacement';
@@ -45,6 +45,20 @@ export type CountsAs = 'elective-space' | 'minor' | 'replacement';
   `state IN ('draft', 'awaiting_approval', 'rejected_by_exam_board', 'approved', 'awaiting_admission', 'waitlisted', 'rejected_by_host', 'enrolled', 'result_recorded', 'awaiting_recognition', 'recognised', 'not_recognised', 'registered', 'withdrawn', 'expired')`,
 )
 @Check('ck_components_route', `route IN (4, 5, 6)`)
+// The host's association is known by its id within that host: a callback names no other.
+@Index('uq_components_association', ['hostInstitutionCode', 'associationId'], {
+  unique: true,
+  where: 'association_id IS NOT NULL',
+})
+// The poller's question: which associations are due to be asked about, earliest first.
+@Index('ix_components_association_poll', ['associationPollDueAt'], {
+  where: "association_id IS NOT NULL AND state IN ('awaiting_admission', 'waitlisted', 'enrolled')",
+})
+@Check(
+  'ck_components_association_state',
+  `association_state IN ('pending', 'associated', 'denied', 'queued', 'canceled')`,
+)
+@Check('ck_components_association', '(association_id IS NULL) = (association_state IS NULL)')
 @Check('ck_components_counts_as', `counts_as IN ('elective-space', 'minor', 'replacement')`)
 export class ComponentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -132,4 +146,23 @@ export class ComponentEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Where the host's own system takes part over OOAPI: the association it made for this component (its id,
+   * given in its answer to our POST) and the association's state there as last heard, by answer, callback or
+   * poll. Null for hosts that work in Leerroutes.
+   */
+  @Column({ name: 'association_id', type: 'text', nullable: true })
+  associationId: string | null;
+
+  @Column({ name: 'association_state', type: 'text', nullable: true })
+  associationState: AssociationState | null;
+
+  /** When the poller next asks the host about the association, while the component waits for the host. */
+  @Column({ name: 'association_poll_due_at', type: 'timestamptz', nullable: true })
+  associationPollDueAt: Date | null;
+
+  /** Polls in a row that found nothing new: the wait until the next doubles with each (backoff). */
+  @Column({ name: 'association_polls_unchanged', type: 'smallint', default: 0 })
+  associationPollsUnchanged: number;
 }

@@ -1,5 +1,6 @@
 import { AuditClientAddressEntity } from './audit-client-address.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { ComponentResultHistoryEntity } from './component-result-history.entity';
 import { ComponentResultEntity } from './component-result.entity';
 import { ComponentEntity } from './component.entity';
 import { CreditEntryEntity } from './credit-entry.entity';
@@ -20,6 +21,7 @@ export {
   AuditClientAddressEntity,
   AuditEntryEntity,
   ComponentResultEntity,
+  ComponentResultHistoryEntity,
   ComponentEntity,
   CreditEntryEntity,
   ExamBoardEntity,
@@ -48,6 +50,7 @@ export const ENTITIES = [
   RequestEntity,
   ComponentEntity,
   ComponentResultEntity,
+  ComponentResultHistoryEntity,
   RecognitionEntity,
   CreditEntryEntity,
   TransitionEntity,

@@ -19,6 +19,11 @@ import { numeric } from './numeric.transformer';
 // migration: TypeORM cannot declare an expression index, and synchronize: false keeps it out of the schema
 // comparison.
 @Index('ix_offerings_search', { synchronize: false })
+// The host's own id of the offering, where its system takes part over OOAPI: one offering per id.
+@Index('uq_offerings_external_id', ['institutionCode', 'externalId'], {
+  unique: true,
+  where: 'external_id IS NOT NULL',
+})
 @Check('ck_offerings_capacity', `enrolled_count >= 0 AND enrolled_count <= capacity`)
 @Check('ck_offerings_credits', `credits > 0`)
 export class OfferingEntity {
@@ -83,4 +88,10 @@ export class OfferingEntity {
    */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+  /**
+   * The offering's id in its institution's own system (OOAPI offeringId), where that system takes part over
+   * OOAPI; null for offerings kept in Leerroutes. A delivery to such a host names it.
+   */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
 }

@@ -14,6 +14,7 @@ import { OneLiveRequestPerOffering1795910710000 } from './1795910710000-OneLiveR
 import { EmailFailures1795910800000 } from './1795910800000-EmailFailures';
 import { StudentRegister1795911200000 } from './1795911200000-StudentRegister';
 import { OfferingsKeptByInstitutions1795911400000 } from './1795911400000-OfferingsKeptByInstitutions';
+import { OoapiAssociations1795911500000 } from './1795911500000-OoapiAssociations';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   EmailFailures1795910800000,
   StudentRegister1795911200000,
   OfferingsKeptByInstitutions1795911400000,
+  OoapiAssociations1795911500000,
 ];

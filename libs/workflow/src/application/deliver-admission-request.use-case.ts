@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ComponentEntity, OfferingEntity, RequestEntity, TuitionProofEntity } from '@lr/database';
-import { InstitutionRegistry } from '@lr/institutions';
-import type { ComponentJob } from '@lr/queue';
+import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
+import { OoapiClient, OoapiRequestError } from '@lr/ooapi';
+import { ComponentJob, FailedForGoodError } from '@lr/queue';
 import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
+import { AssociationChange, AssociationChanges } from './association-changes';
+import { associationFor } from './association-message';
 import { offeringOf } from './offering-of';
 import { findPerson, studentOf } from './people';
 import { RequestStore } from './request-store';
@@ -15,6 +18,9 @@ import { TuitionProofs } from './tuition-proofs';
  * student goes on it. Otherwise the component waits for host admissions. A host that asks for proof of paid
  * tuition gets the home institution's statement with the component.
  * Idempotent: a job that finds the component moved on does nothing.
+ *
+ * A host whose own system takes part over OOAPI gets the component as an association it decides on itself
+ * (POST /associations/external/me); its answer moves the component as the state mapping says.
  */
 @Injectable()
 export class DeliverAdmissionRequestUseCase {
@@ -24,14 +30,19 @@ export class DeliverAdmissionRequestUseCase {
     private readonly store: RequestStore,
     private readonly registry: InstitutionRegistry,
     private readonly tuitionProofs: TuitionProofs,
+    private readonly ooapiHosts: OoapiHosts,
+    private readonly associations: AssociationChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(job: ComponentJob): Promise<'delivered' | 'waitlisted' | 'refused' | 'skipped'> {
+  async execute(job: ComponentJob): Promise<string> {
     const em = this.store.dataSource.manager;
     const component = await em.findOneBy(ComponentEntity, { id: job.componentId });
     if (!component || component.state !== 'approved' || component.version !== job.expectedVersion) {
       return this.skip(job, component);
+    }
+    if (this.ooapiHosts.takesPart(component.hostInstitutionCode)) {
+      return this.deliverToOwnSystem(job, component);
     }
     const offering = await offeringOf(em, component.offeringId);
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
@@ -91,6 +102,90 @@ export class DeliverAdmissionRequestUseCase {
         return full ? 'waitlisted' : 'delivered';
       },
     );
+  }
+
+  /**
+   * To a host whose own system decides: the association is made there (or, when an earlier attempt made it,
+   * asked after), and the host's answer moves the component. Calls go out before the transaction, as above.
+   */
+  private async deliverToOwnSystem(job: ComponentJob, component: ComponentEntity): Promise<string> {
+    const em = this.store.dataSource.manager;
+    const offering = await offeringOf(em, component.offeringId);
+    const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
+    const student = await findPerson(em, studentOf(request));
+    const [answer, tuitionProof] = await Promise.all([
+      this.association(component, () =>
+        associationFor({
+          component,
+          offering,
+          student,
+          home: this.registry.get(request.homeInstitutionCode),
+        }),
+      ),
+      this.tuitionProofs.obtain(component, offering, student?.studentNumber ?? null),
+    ]);
+    if (!answer) return this.skip(job, component);
+    return this.store.withComponent(
+      SYSTEM_ACTOR,
+      job.requestId,
+      job.componentId,
+      async (locked) => {
+        if (
+          locked.component.state !== 'approved' ||
+          locked.component.version !== job.expectedVersion
+        ) {
+          return this.skip(job, locked.component);
+        }
+        if (tuitionProof) await locked.em.insert(TuitionProofEntity, tuitionProof);
+        await this.associations.apply(locked, answer);
+        return locked.component.state;
+      },
+    );
+  }
+
+  /**
+   * The host's association for the component and what its system says of it. It is kept on the component the
+   * moment the host gives it, before anything else: a job that retries after a crash asks after that one
+   * (GET) instead of enrolling the student twice. Undefined when the component has moved on meanwhile.
+   */
+  private async association(
+    component: ComponentEntity,
+    message: () => Parameters<OoapiClient['createAssociation']>[0],
+  ): Promise<AssociationChange | undefined> {
+    const client = this.ooapiHosts.client(component.hostInstitutionCode);
+    try {
+      if (component.associationId) {
+        const known = await client.association(component.associationId);
+        return { state: known.state, result: known.result };
+      }
+      const created = await client.createAssociation(message());
+      const kept = await this.store.dataSource
+        .createQueryBuilder()
+        .update(ComponentEntity)
+        .set({ associationId: created.associationId, associationState: created.state })
+        .where(
+          "id = :id AND version = :version AND state = 'approved' AND association_id IS NULL",
+          { id: component.id, version: component.version },
+        )
+        .execute();
+      if (kept.affected !== 1) {
+        // Withdrawn meanwhile, or another worker's attempt was first: this association is not wanted.
+        await client
+          .cancelAssociation(created.associationId)
+          .catch((error: Error) =>
+            this.logger.warn(
+              `Could not cancel the surplus association ${created.associationId}: ${error.message}`,
+            ),
+          );
+        return undefined;
+      }
+      component.associationId = created.associationId;
+      return { state: created.state, message: created.message };
+    } catch (error) {
+      // What we would send breaks the standard: sending it again will not help; an admin sees it.
+      if (error instanceof OoapiRequestError) throw new FailedForGoodError(error.message);
+      throw error;
+    }
   }
 
   private refusalReason(offering: OfferingEntity): string | undefined {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, LessThan, LessThanOrEqual, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { ComponentEntity, NotificationEntity, OutboxMessageEntity } from '@lr/database';
 import { CLOCK, Clock, addDays } from '@lr/domain';
 import { JobName, JobOf, NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
@@ -69,6 +69,7 @@ export class DeliveryReconciler {
       if (waiting.length < BATCH) break;
       after = waiting[waiting.length - 1].id;
     }
+    await this.reconcileCancellations(settledBefore, counts);
     await this.reconcileEmails(settledBefore, counts);
     await this.purgeSentOutbox();
     if (counts.redriven + counts.markedFailed > 0) {
@@ -97,6 +98,39 @@ export class DeliveryReconciler {
     for (const timer of await this.timers.timersFor(this.dataSource.manager, component)) {
       const delay = Math.max(0, timer.runAt.getTime() - this.clock.now().getTime());
       if (await this.ensureJob(timer.queue, timer.name, timer.data, delay)) counts.redriven += 1;
+    }
+  }
+
+  /**
+   * Associations a host's own system still holds for components that ended here (withdrawn, expired) whose
+   * cancelling job Redis lost: added again. One that gave up (the host kept refusing) stays given up; its
+   * failure is in the worker's log.
+   */
+  private async reconcileCancellations(
+    settledBefore: Date,
+    counts: ReconcileCounts,
+  ): Promise<void> {
+    const ended = await this.dataSource.manager.find(ComponentEntity, {
+      where: {
+        associationId: Not(IsNull()),
+        associationState: Not('canceled'),
+        state: In(['withdrawn', 'expired']),
+        updatedAt: LessThanOrEqual(settledBefore),
+      },
+      take: BATCH,
+    });
+    for (const component of ended) {
+      const data = {
+        requestId: component.requestId,
+        componentId: component.id,
+        expectedVersion: component.version,
+      };
+      const queue = this.queues.get(this.registry.get(component.hostInstitutionCode).queue);
+      const jobId = jobIdFor('association.cancel', data);
+      if (!(await queue.getJob(jobId))) {
+        await queue.add('association.cancel', data, { jobId });
+        counts.redriven += 1;
+      }
     }
   }
 

@@ -42,6 +42,7 @@ const MESSAGES: Record<NotificationKind, (unit: string, due: string) => string> 
   register: (unit) => `The credits for ${unit} are in your credit record.`,
   delivery_failed: (unit) => `Delivery for ${unit} failed after all retries; it can be sent again.`,
   redeliver: (unit) => `Delivery for ${unit} was started again.`,
+  cancel: (unit) => `The host canceled the enrolment for ${unit}; the request shows its message.`,
   decision_reminder: (unit, due) => `The decision term for ${unit} ends on ${due}.`,
   decision_overdue: (unit, due) =>
     `The exam board's decision term for ${unit} ended on ${due} without a decision. ` +

@@ -24,6 +24,8 @@ import {
   isEnded,
   scopesOf,
 } from '@lr/domain';
+import { InstitutionRegistry } from '@lr/institutions';
+import { cancelAtTheHost } from './association-cancellation';
 import { recordAudit } from './audit-trail';
 import { scopeOf } from './component-scope';
 import { asLiveOffering, refuseLiveDuplicates } from './live-offerings';
@@ -63,6 +65,7 @@ export class RequestStore {
     @Inject(CLOCK) readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly timers: TimerPlanner,
+    private readonly registry: InstitutionRegistry,
   ) {}
 
   now(): Date {
@@ -217,6 +220,7 @@ export class RequestStore {
       now,
     });
     await this.timers.replan(em, before, component, now);
+    await cancelAtTheHost(em, this.registry, { before, after: component, event, now });
     return component;
   }
 

@@ -1,0 +1,287 @@
+import { randomBytes, randomUUID } from 'crypto';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
+import { AddressInfo } from 'net';
+import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { OoapiConnection } from '@lr/institutions';
+import { AssociationState, CourseResult, HttpMethod, OoapiValidator } from '@lr/ooapi';
+
+/** An association as the stand-in system keeps it. */
+export interface StubAssociation {
+  associationId: string;
+  state: AssociationState;
+  offeringId: string;
+  /** What Leerroutes sent when it asked for the enrolment. */
+  request: Record<string, unknown>;
+  result?: CourseResult;
+}
+
+/** An answer the stand-in gives instead of the proper one (a malformed one, say). */
+export interface StubAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Stands in for an institution's own system, outside Leerroutes, over real HTTP: an OAuth 2.0 authorization
+ * server (client credentials for Leerroutes; discovery and keys for the tokens its own machine client presents
+ * when it calls back) and an OOAPI v5 endpoint for associations. Everything Leerroutes sends it is checked
+ * against the standard, and so is every proper answer it gives; a test may make it answer otherwise
+ * (`answers`), refuse its tokens (`revokeTokens`), or keep silent (`silent`).
+ */
+export class OoapiStub {
+  readonly associations = new Map<string, StubAssociation>();
+  /** What the standard does not allow in what Leerroutes sent, and in what this stand-in answered. */
+  readonly sentViolations: string[] = [];
+  readonly answerViolations: string[] = [];
+  /** Every OOAPI call, as `METHOD path`. */
+  readonly calls: string[] = [];
+  /** The state a new association gets. */
+  newState: AssociationState = 'pending';
+  /** Answers to give, in turn, instead of the proper ones to OOAPI calls. */
+  readonly answers: StubAnswer[] = [];
+  /** Takes this long before answering an OOAPI call: past a client's timeout, it never answers in time. */
+  delayMs = 0;
+  tokensIssued = 0;
+  tokenLifetimeSeconds = 3600;
+  readonly clientId = 'leerroutes';
+  readonly clientSecret = randomBytes(12).toString('hex');
+  private readonly tokens = new Set<string>();
+  private origin = '';
+
+  private constructor(
+    private readonly server: Server,
+    private readonly keys: { privateKey: KeyLike; jwk: JWK },
+    private readonly v5: OoapiValidator,
+    /** The machine clients of the institutions this system speaks for, by institution. */
+    readonly machineClients: Record<string, string>,
+  ) {}
+
+  static async start(machineClients: Record<string, string>): Promise<OoapiStub> {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'stub-1', alg: 'ES256', use: 'sig' };
+    const server = createServer();
+    const stub = new OoapiStub(
+      server,
+      { privateKey, jwk },
+      await OoapiValidator.v5(),
+      machineClients,
+    );
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      stub.handle(request, response).catch((error: Error) => {
+        response.statusCode = 500;
+        response.end(error.message);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    stub.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return stub;
+  }
+
+  get baseUrl(): string {
+    return `${this.origin}/ooapi/v5`;
+  }
+
+  get issuer(): string {
+    return `${this.origin}/oauth`;
+  }
+
+  /** The connection an institution's definition names for this system. */
+  connection(institutionCode: string): OoapiConnection {
+    return {
+      baseUrl: this.baseUrl,
+      tokenEndpoint: `${this.issuer}/token`,
+      clientId: this.clientId,
+      callback: { issuer: this.issuer, clientId: this.machineClients[institutionCode] },
+    };
+  }
+
+  /** As if the authorization server had restarted: every token it gave is refused from now on. */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
+  /** The system changes an association by itself (an admission, a result), without telling Leerroutes. */
+  change(associationId: string, change: Partial<Pick<StubAssociation, 'state' | 'result'>>): void {
+    Object.assign(this.associations.get(associationId)!, change);
+  }
+
+  /** The one association made for an offering. */
+  associationFor(offeringId: string): StubAssociation | undefined {
+    return [...this.associations.values()].find((a) => a.offeringId === offeringId);
+  }
+
+  /** An access token of the system's own machine client, as its authorization server signs them. */
+  async machineToken({
+    institutionCode = Object.keys(this.machineClients)[0],
+    clientId = this.machineClients[institutionCode],
+    audience = 'leerroutes',
+    issuer = this.issuer,
+    expiresIn = 300,
+    key = this.keys.privateKey,
+  }: {
+    institutionCode?: string;
+    clientId?: string;
+    audience?: string;
+    issuer?: string;
+    expiresIn?: number;
+    key?: KeyLike;
+  } = {}): Promise<string> {
+    return new SignJWT({ client_id: clientId, scope: 'associations.write' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'stub-1', typ: 'at+jwt' })
+      .setIssuer(issuer)
+      .setSubject(clientId)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .setJti(randomUUID())
+      .sign(key);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.origin);
+    const text = await readBody(request);
+    const send = (status: number, body: unknown, type = 'application/json') => {
+      response.writeHead(status, { 'content-type': type });
+      response.end(body === undefined ? '' : JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/oauth'))
+      return this.authorizationServer(url, request, text, send);
+    if (!url.pathname.startsWith('/ooapi/v5/'))
+      return send(404, { status: '404', title: 'Not found' });
+
+    const method = (request.method ?? 'GET').toLowerCase() as HttpMethod;
+    const path = url.pathname.slice('/ooapi/v5'.length);
+    this.calls.push(`${method.toUpperCase()} ${path}`);
+    const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+    if (!this.tokens.has(token)) {
+      return send(401, { status: '401', title: 'Unauthorized' }, 'application/problem+json');
+    }
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    this.sentViolations.push(
+      ...this.v5
+        .request({
+          method,
+          path,
+          headers: { 'content-type': String(request.headers['content-type']) },
+          body,
+        })
+        .map((v) => `${method.toUpperCase()} ${path}: ${v}`),
+    );
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const override = this.answers.shift();
+    if (override) return send(override.status, override.body);
+    const [status, answer] = this.ooapi(method, path, body);
+    this.answerViolations.push(
+      ...this.v5
+        .response({ method, path }, { status, body: answer })
+        .map((v) => `answer to ${method.toUpperCase()} ${path}: ${v}`),
+    );
+    send(status, answer, status >= 400 ? 'application/problem+json' : 'application/json');
+  }
+
+  private ooapi(
+    method: HttpMethod,
+    path: string,
+    body: Record<string, unknown> | undefined,
+  ): [number, unknown] {
+    const message = (value: string) => [{ language: 'en-GB', value }];
+    if (method === 'post' && path === '/associations/external/me') {
+      const offering = body!.offering as { offeringId: string };
+      const association: StubAssociation = {
+        associationId: randomUUID(),
+        state: this.newState,
+        offeringId: offering.offeringId,
+        request: body!,
+      };
+      this.associations.set(association.associationId, association);
+      const said = association.state === 'denied' ? 'The course is full.' : 'Received';
+      return [
+        201,
+        {
+          associationId: association.associationId,
+          state: association.state,
+          message: message(said),
+        },
+      ];
+    }
+    const association = this.associations.get(path.replace('/associations/', ''));
+    if (!association) return [404, { status: '404', title: 'Not found' }];
+    if (method === 'get') {
+      return [
+        200,
+        {
+          associationId: association.associationId,
+          associationType: 'courseOfferingAssociation',
+          role: 'student',
+          state: association.state,
+          offering: association.offeringId,
+          ...(association.result ? { result: association.result } : {}),
+        },
+      ];
+    }
+    if (method === 'patch' && body?.remoteState === 'canceled') association.state = 'canceled';
+    return [
+      200,
+      {
+        associationId: association.associationId,
+        state: association.state,
+        message: message('Updated'),
+      },
+    ];
+  }
+
+  private authorizationServer(
+    url: URL,
+    request: IncomingMessage,
+    text: string,
+    send: (status: number, body: unknown) => void,
+  ): void {
+    if (url.pathname === '/oauth/.well-known/openid-configuration') {
+      return send(200, {
+        issuer: this.issuer,
+        jwks_uri: `${this.issuer}/jwks`,
+        token_endpoint: `${this.issuer}/token`,
+        grant_types_supported: ['client_credentials'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic'],
+      });
+    }
+    if (url.pathname === '/oauth/jwks') return send(200, { keys: [this.keys.jwk] });
+    if (url.pathname === '/oauth/token' && request.method === 'POST') {
+      const [id, secret] = Buffer.from(
+        (request.headers.authorization ?? '').replace(/^Basic /, ''),
+        'base64',
+      )
+        .toString()
+        .split(':')
+        .map(decodeURIComponent);
+      if (id !== this.clientId || secret !== this.clientSecret) {
+        return send(401, { error: 'invalid_client' });
+      }
+      if (new URLSearchParams(text).get('grant_type') !== 'client_credentials') {
+        return send(400, { error: 'unsupported_grant_type' });
+      }
+      const token = randomBytes(24).toString('base64url');
+      this.tokens.add(token);
+      this.tokensIssued += 1;
+      return send(200, {
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: this.tokenLifetimeSeconds,
+      });
+    }
+    send(404, { error: 'not_found' });
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

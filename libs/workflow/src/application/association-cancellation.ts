@@ -1,0 +1,30 @@
+import { EntityManager } from 'typeorm';
+import { ComponentEntity } from '@lr/database';
+import { ComponentEvent, ComponentState } from '@lr/domain';
+import { InstitutionRegistry } from '@lr/institutions';
+import { enqueueInTransaction } from '@lr/queue';
+
+/** Where a component ends that the host's system still holds an association for: it is canceled there. */
+const ENDS_THE_ASSOCIATION: readonly ComponentState[] = ['withdrawn', 'expired'];
+
+/**
+ * In the transaction of a transition: a component withdrawn by the student, or expired, whose host's own system
+ * made an association, gets a job that cancels it there (PATCH remoteState canceled). Not when the host's
+ * system itself canceled it.
+ */
+export async function cancelAtTheHost(
+  em: EntityManager,
+  registry: InstitutionRegistry,
+  change: { before: ComponentEntity; after: ComponentEntity; event: ComponentEvent; now: Date },
+): Promise<void> {
+  const { before, after, event, now } = change;
+  if (!after.associationId || after.associationState === 'canceled' || event === 'cancel') return;
+  if (before.state === after.state || !ENDS_THE_ASSOCIATION.includes(after.state)) return;
+  await enqueueInTransaction(
+    em,
+    registry.get(after.hostInstitutionCode).queue,
+    'association.cancel',
+    { requestId: after.requestId, componentId: after.id, expectedVersion: after.version },
+    now,
+  );
+}
