@@ -45,7 +45,8 @@ const OFFERING = '4c5b1f2e-0000-4000-8000-000000000001';
 
 describe("the OOAPI client, against a stand-in for an institution's system over HTTP", () => {
   let stub: OoapiStub;
-  const client = (timeoutMs = 2000) =>
+  // Generous by default: the first exchange compiles the validators on both sides, slow on a busy machine.
+  const client = (timeoutMs = 15000) =>
     new OoapiClient({
       ...stub.connection('uni-eem'),
       clientSecret: stub.clientSecret,
