@@ -121,3 +121,21 @@ describe('database configuration', () => {
     expect(() => loadConfig({ AUDIT_ADDRESS_RETENTION_DAYS: '0' })).toThrow(ConfigValidationError);
   });
 });
+
+describe('OOAPI provider configuration', () => {
+  it('gives the contact and documentation of the public catalogue, and refuses what is no address or URL', () => {
+    expect(
+      loadConfig({
+        OOAPI_CONTACT_EMAIL: 'onderwijs@leerroutes.example',
+        OOAPI_DOCUMENTATION_URL: 'https://leerroutes.example/ooapi',
+      }),
+    ).toMatchObject({
+      ooapiContactEmail: 'onderwijs@leerroutes.example',
+      ooapiDocumentationUrl: 'https://leerroutes.example/ooapi',
+    });
+    expect(() => loadConfig({ OOAPI_CONTACT_EMAIL: 'leerroutes' })).toThrow(/OOAPI_CONTACT_EMAIL/);
+    expect(() => loadConfig({ OOAPI_DOCUMENTATION_URL: 'ftp://x.example' })).toThrow(
+      /OOAPI_DOCUMENTATION_URL/,
+    );
+  });
+});

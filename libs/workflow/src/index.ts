@@ -33,3 +33,6 @@ export * from './application/people-provisioning';
 export * from './application/student-register.use-case';
 export * from './application/offering-writer';
 export * from './application/offerings-admin.use-case';
+export * from './application/ooapi-catalogue.query';
+export * from './application/ooapi-catalogue.mapping';
+export * from './application/ooapi-ids';

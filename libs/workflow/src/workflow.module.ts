@@ -31,6 +31,7 @@ import { PeopleProvisioning } from './application/people-provisioning';
 import { StudentRegisterUseCase } from './application/student-register.use-case';
 import { OfferingWriter } from './application/offering-writer';
 import { OfferingsAdminUseCase } from './application/offerings-admin.use-case';
+import { OoapiCatalogueQuery } from './application/ooapi-catalogue.query';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -64,6 +65,7 @@ const USE_CASES: Provider[] = [
   StudentRegisterUseCase,
   OfferingWriter,
   OfferingsAdminUseCase,
+  OoapiCatalogueQuery,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */
