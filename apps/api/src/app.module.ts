@@ -16,6 +16,7 @@ import { InboxController } from './controllers/inbox.controller';
 import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OfferingsAdminController } from './controllers/offerings-admin.controller';
+import { OoapiCatalogueController } from './controllers/ooapi-catalogue.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { BearerAuthGuard } from './http/auth.guard';
 import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
@@ -52,6 +53,7 @@ export class AppModule {
         OfferingsAdminController,
         NotificationsController,
         AuditController,
+        OoapiCatalogueController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [

@@ -1,4 +1,5 @@
-import { servedRoutes } from './served-routes';
+import { OoapiValidator } from '@lr/ooapi';
+import { ooapiRoutes, servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
 
 describe('the API documentation and health', () => {
@@ -22,6 +23,26 @@ describe('the API documentation and health', () => {
     expect(
       document.paths['/requests/{id}/components/{componentId}/approval'].post.responses,
     ).toHaveProperty('409');
+  });
+
+  it('serves as an OOAPI provider only operations of the OOAPI v5 standard, which documents them instead', async () => {
+    const v5 = await OoapiValidator.v5();
+    const routes = ooapiRoutes(t);
+    expect(routes).toEqual([
+      'get /',
+      'get /courses',
+      'get /courses/{courseId}',
+      'get /courses/{courseId}/offerings',
+      'get /offerings/{offeringId}',
+    ]);
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as ['get', string];
+      expect(v5.has(method, path.replace(/\{\w+\}/g, '0d6e1c2b-3a4f-4e5d-8c7b-6a5f4e3d2c1b'))).toBe(
+        true,
+      );
+    }
+    const document = (await t.http().get('/docs-json').expect(200)).body as { paths: object };
+    expect(Object.keys(document.paths).filter((p) => p.startsWith('/ooapi'))).toEqual([]);
   });
 
   it('documents the body of every successful response', async () => {

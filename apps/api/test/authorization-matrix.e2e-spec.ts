@@ -24,10 +24,18 @@ import {
   REGISTERED_INSTITUTIONS,
   SystemContext,
 } from '@lr/institutions';
+import { DECORATORS } from '@nestjs/swagger';
 import { waitFor } from '@lr/testing';
-import type { RequestView } from '@lr/workflow';
+import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
+import { OoapiCatalogueController } from '../src/controllers/ooapi-catalogue.controller';
 import { Journey, expectStatus } from './journey';
-import { servedRoutes } from './served-routes';
+import {
+  OOAPI_PREFIX,
+  ooapiRoutes,
+  ooapiUrl,
+  routesOfController,
+  servedRoutes,
+} from './served-routes';
 import { TEST_START, TestApp } from './test-app';
 
 /**
@@ -222,6 +230,39 @@ describe('the authorization matrix, walked over HTTP', () => {
       action: 'dev.token',
       target: { kind: 'anyone' },
       call: async (p) => as(p).post('/dev/tokens', { personId: 'macca' }),
+    },
+    // Leerroutes as an OOAPI provider of the catalogue: for other platforms, which have no one signed in.
+    ...['', '/courses'].map((path): Endpoint => ({
+      route: `get ${OOAPI_PREFIX}${path}`,
+      action: 'ooapi.catalogue.read',
+      target: { kind: 'anyone' },
+      call: async (p) => as(p).get(`${OOAPI_PREFIX}${path}`),
+    })),
+    {
+      route: `get ${OOAPI_PREFIX}/courses/{courseId}`,
+      action: 'ooapi.catalogue.read',
+      target: { kind: 'anyone' },
+      call: async (p) =>
+        as(p).get(`${OOAPI_PREFIX}/courses/${COURSE_IDS.of(await j.offeringId(HOST_OFFERING))}`),
+    },
+    {
+      route: `get ${OOAPI_PREFIX}/courses/{courseId}/offerings`,
+      action: 'ooapi.catalogue.read',
+      target: { kind: 'anyone' },
+      call: async (p) =>
+        as(p).get(
+          `${OOAPI_PREFIX}/courses/${COURSE_IDS.of(await j.offeringId(HOST_OFFERING))}/offerings`,
+        ),
+      effect: (_p, _f, r) => expect(r.body.items).toHaveLength(1),
+    },
+    {
+      route: `get ${OOAPI_PREFIX}/offerings/{offeringId}`,
+      action: 'ooapi.catalogue.read',
+      target: { kind: 'anyone' },
+      call: async (p) =>
+        as(p).get(
+          `${OOAPI_PREFIX}/offerings/${OFFERING_IDS.of(await j.offeringId(HOST_OFFERING))}`,
+        ),
     },
     {
       route: 'get /me',
@@ -737,8 +778,16 @@ describe('the authorization matrix, walked over HTTP', () => {
     const document = (await t.http().get('/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { 'x-actions'?: ActionName[] }>>;
     };
-    const served = servedRoutes(t);
-    const actionsOf = (route: string) => {
+    // The OOAPI provider's routes are in the OOAPI document, not ours: their handlers say their actions.
+    const ooapiHandlers = routesOfController(OoapiCatalogueController);
+    const served = [...servedRoutes(t), ...ooapiRoutes(t).map(ooapiUrl)].sort();
+    const actionsOf = (route: string): ActionName[] => {
+      const handler = ooapiHandlers.get(route);
+      if (handler) {
+        const extensions = Reflect.getMetadata(DECORATORS.API_EXTENSION, handler) as
+          { 'x-actions'?: ActionName[] } | undefined;
+        return extensions?.['x-actions'] ?? [];
+      }
       const [method, path] = route.split(' ');
       return document.paths[path]?.[method]?.['x-actions'] ?? [];
     };

@@ -38,6 +38,11 @@ function isClientHttpError(exception: unknown): exception is ClientHttpError {
   return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
+type Problem = { status: number; title: string; code: string; detail: string } & Record<
+  string,
+  unknown
+>;
+
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
   'not-found': HttpStatus.NOT_FOUND,
@@ -61,16 +66,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response
       .status(problem.status)
       .type('application/problem+json')
-      .json({
-        ...problem,
-        type: `urn:leerroutes:problem:${problem.code}`,
-        instance: request.originalUrl,
-      });
+      .json(this.render(problem, request));
   }
 
-  private toProblem(
-    exception: unknown,
-  ): { status: number; title: string; code: string; detail: string } & Record<string, unknown> {
+  protected render(problem: Problem, request: Request): Record<string, unknown> {
+    return {
+      ...problem,
+      type: `urn:leerroutes:problem:${problem.code}`,
+      instance: request.originalUrl,
+    };
+  }
+
+  private toProblem(exception: unknown): Problem {
     if (exception instanceof ValidationFailedException) {
       return {
         status: 400,
@@ -124,5 +131,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       code: 'INTERNAL',
       detail: 'Something went wrong on our side.',
     };
+  }
+}
+
+/**
+ * Problems on the OOAPI endpoints, as OOAPI v5's Problem has them: the same fields, the status as a string (the
+ * standard's choice, where RFC 9457 has a number).
+ */
+@Catch()
+export class OoapiProblemFilter extends ProblemDetailsFilter {
+  protected override render(problem: Problem, request: Request): Record<string, unknown> {
+    return { ...super.render(problem, request), status: String(problem.status) };
   }
 }
