@@ -17,6 +17,7 @@ import { MeController } from './controllers/me.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OfferingsAdminController } from './controllers/offerings-admin.controller';
 import { OoapiController } from './controllers/ooapi.controller';
+import { OoapiCatalogueController } from './controllers/ooapi-catalogue.controller';
 import { RequestsController } from './controllers/requests.controller';
 import { BearerAuthGuard } from './http/auth.guard';
 import { DeclaredFieldsInterceptor } from './http/declared-fields.interceptor';
@@ -54,6 +55,7 @@ export class AppModule {
         NotificationsController,
         AuditController,
         OoapiController,
+        OoapiCatalogueController,
         ...(config.devTokensEnabled ? [DevTokensController] : []),
       ],
       providers: [

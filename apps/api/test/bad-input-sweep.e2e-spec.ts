@@ -1,14 +1,15 @@
 import supertest from 'supertest';
 import type { Response, Test } from 'supertest';
 import { NotificationEntity } from '@lr/database';
+import { OoapiValidator, loadOoapiV5Spec } from '@lr/ooapi';
 import { QueuesService } from '@lr/queue';
-import type { RequestView } from '@lr/workflow';
+import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
 import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { ComponentEntity } from '@lr/database';
 import { ASSOCIATION_STATES } from '@lr/domain';
 import { OoapiStub } from './ooapi-stub';
-import { OOAPI_PREFIX, ooapiRoutes, servedRoutes } from './served-routes';
+import { ooapiRoutes, ooapiUrl, servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
 
 /**
@@ -195,6 +196,28 @@ const BAD_QUERY_UUID: Value[] = [
   bad('repeated', ['a', 'b']),
 ];
 
+/** A calendar day (yyyy-mm-dd) is all a date parameter takes. */
+const BAD_QUERY_DATE: Value[] = [
+  bad('no such day', '2027-02-30'),
+  bad('without leading zeros', '2027-1-5'),
+  bad('with a time', '2027-01-05T10:00:00Z'),
+  bad('a word', 'tomorrow'),
+  bad('empty', ''),
+  bad('NUL', '%00'),
+  bad('repeated', ['2027-01-05', '2027-01-06']),
+];
+
+/** A list in one parameter, comma-separated (OpenAPI's explode: false), of the values in `values`. */
+const badQueryLists = (values: string[]): Value[] => [
+  bad('unknown', 'nope'),
+  bad('one unknown of two', `${values[0]},nope`),
+  bad('empty', ''),
+  bad('empty item', `${values[0]},`),
+  bad('NUL', '%00'),
+  bad('repeated key', [values[0], values[0]]),
+  bad('5,000 characters', 'x'.repeat(5000)),
+];
+
 /** Keys that are no parameter of any endpoint. */
 const BAD_QUERY_KEYS: Value[] = [
   bad('__proto__', '__proto__=1'),
@@ -245,6 +268,32 @@ interface OpenApi {
   components: { schemas: Record<string, Schema> };
 }
 
+/**
+ * An operation of the OOAPI v5 document as the sweep reads one: its parameters with their schemas, the
+ * document's references ($ref) followed. The OOAPI provider's routes are swept as the standard describes them.
+ */
+function ooapiOperation(route: string): Operation {
+  const spec = loadOoapiV5Spec() as unknown as {
+    paths: Record<string, Record<string, { parameters?: unknown[] }>>;
+  };
+  const follow = <T>(value: T): T => {
+    const ref = (value as { $ref?: string }).$ref;
+    if (!ref) return value;
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], spec);
+    return follow({ ...(target as T), ...value, $ref: undefined });
+  };
+  const [method, path] = route.split(' ');
+  const parameters = (spec.paths[path][method].parameters ?? []).map((p) => {
+    const parameter = follow(p as { name: string; in: 'path' | 'query'; schema: Schema });
+    const schema = follow(parameter.schema);
+    return { ...parameter, schema: { ...schema, items: schema.items && follow(schema.items) } };
+  });
+  return { parameters };
+}
+
 /** How a bad value of a field is chosen: from what the document says the field is. */
 function bodyValuesFor(schema: Schema): Value[] {
   if (schema.enum) return BAD_ENUM;
@@ -258,6 +307,9 @@ function bodyValuesFor(schema: Schema): Value[] {
 }
 
 function queryValuesFor(schema: Schema): Value[] {
+  if (schema.type === 'array' && schema.items?.enum)
+    return badQueryLists(schema.items.enum as string[]);
+  if (schema.type === 'string' && schema.format === 'date') return BAD_QUERY_DATE;
   if (schema.enum) return schema.type === 'string' ? BAD_QUERY_ENUM : BAD_QUERY_NUMBER;
   if (schema.type === 'string') return schema.format === 'uuid' ? BAD_QUERY_UUID : BAD_QUERY_TEXT;
   const values = {
@@ -404,6 +456,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
   let t: TestApp;
   let j: Journey;
   let document: OpenApi;
+  let v5: OoapiValidator;
   let base: string;
   const callers = new Map<string, Caller>();
   /** Callers of the OOAPI provider's operations, by their route below OOAPI_PREFIX. */
@@ -426,6 +479,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       `UPDATE offerings SET external_id = gen_random_uuid()::text WHERE institution_code = 'hs-westland'`,
     );
     document = (await t.http().get('/docs-json').expect(200)).body as OpenApi;
+    v5 = await OoapiValidator.v5();
     // One listening server for two thousand calls, rather than one opened and closed for each.
     base = await t.listen();
 
@@ -633,6 +687,13 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
       params: { associationId: associationId! },
       body: { remoteState: 'pending' },
     });
+    // The catalogue as an OOAPI provider, read with no one signed in; the course is one that stays open.
+    const ooapi = { courseId: COURSE_IDS.of(offeringId), offeringId: OFFERING_IDS.of(offeringId) };
+    ooapiCallers.set('get /', { as: null, params: {} });
+    ooapiCallers.set('get /courses', { as: null, params: {} });
+    ooapiCallers.set('get /courses/{courseId}', { as: null, params: ooapi });
+    ooapiCallers.set('get /courses/{courseId}/offerings', { as: null, params: ooapi });
+    ooapiCallers.set('get /offerings/{offeringId}', { as: null, params: ooapi });
   }, 60000);
 
   afterAll(async () => {
@@ -911,6 +972,8 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     if (status < 400 || status >= 500) return `${status}, expected a 4xx`;
     if (!/^application\/problem\+json/.test(String(response.headers['content-type'])))
       return `${status} as ${response.headers['content-type']}`;
+    const ooapi = ooapiProblem(c.route, response);
+    if (ooapi) return ooapi;
     if (status !== 400 || c.kind === 'valid-or-refused' || c.field === undefined) return undefined;
     const fields = ((response.body as { errors?: { field: string }[] }).errors ?? []).map(
       (e) => e.field,
@@ -925,12 +988,32 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     return named ? undefined : `400 naming ${JSON.stringify(fields)}, not ${c.field}`;
   }
 
+  /**
+   * On the OOAPI provider's routes a problem is the standard's Problem (its status as text), as the OOAPI document
+   * describes the operation's answer with that status; Express's own refusals of a path it cannot decode come
+   * before any route, and are Leerroutes' own.
+   */
+  function ooapiProblem(route: string, response: Response): string | undefined {
+    const ooapiRoute = [...ooapiCallers.keys()].find((r) => ooapiUrl(r) === route);
+    if (!ooapiRoute || /Failed to decode param/.test(String(response.body.detail)))
+      return undefined;
+    const [method, template] = ooapiRoute.split(' ') as ['get', string];
+    const path = template.replace(/\{(\w+)\}/g, (_m, name: string) =>
+      String(ooapiCallers.get(ooapiRoute)!.params[name]),
+    );
+    const violations = v5.response({ method, path }, response);
+    if (violations.length > 0) return `not the standard's problem: ${violations.join('; ')}`;
+    return response.body.status === String(response.status)
+      ? undefined
+      : `status ${JSON.stringify(response.body.status)} in the problem, not '${response.status}'`;
+  }
+
   it('walks every endpoint of the document, and the document holds every route served', () => {
     const routes = routesOf(document);
     expect(routes).toEqual(servedRoutes(t));
     expect([...callers.keys()].sort()).toEqual(routes);
     expect([...ooapiCallers.keys()].sort()).toEqual(ooapiRoutes(t));
-    expect(Object.keys(OOAPI_OPERATIONS).sort()).toEqual(ooapiRoutes(t));
+    expect([...ooapiCallers.keys()].sort()).toEqual([...ooapiRoutes(t)].sort());
   });
 
   it('answers every bad input with a 4xx problem that names the field, and changes nothing', async () => {
@@ -949,7 +1032,10 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
         return [route, document.paths[path][method], callers.get(route)!, []];
       }),
       ...[...ooapiCallers].map(([ooapiRoute, caller]): [string, Operation, Caller, Case[]] => {
-        const route = ooapiRoute.replace(' ', ` ${OOAPI_PREFIX}`);
+        const route = ooapiUrl(ooapiRoute);
+        // The callback takes a body, described here; the catalogue's reads take parameters the document names.
+        const body = OOAPI_OPERATIONS[ooapiRoute];
+        if (!body) return [route, ooapiOperation(ooapiRoute), caller, []];
         const results = BAD_RESULTS.map((v): Case => ({
           route,
           name: `body result: ${v.label}`,
@@ -960,7 +1046,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
               .set('Content-Type', 'application/merge-patch+json')
               .send(jsonText(withField(c.body!, ['result'], v.value))),
         }));
-        return [route, OOAPI_OPERATIONS[ooapiRoute], caller, results];
+        return [route, body, caller, results];
       }),
     ];
     for (const [route, operation, caller, extra] of targets) {

@@ -142,9 +142,9 @@ describe('OOAPI configuration', () => {
         callback: { issuer: 'http://127.0.0.1:3002/oauth' },
       },
     };
-    expect(
-      loadConfig({ OOAPI_CONNECTIONS: JSON.stringify(override) }).ooapiConnections,
-    ).toEqual(override);
+    expect(loadConfig({ OOAPI_CONNECTIONS: JSON.stringify(override) }).ooapiConnections).toEqual(
+      override,
+    );
     expect(loadConfig({}).ooapiConnections).toEqual({});
     expect(loadConfig({}).ooapiAudience).toBe('leerroutes');
   });
@@ -161,6 +161,24 @@ describe('OOAPI configuration', () => {
     ).toThrow(/"OOAPI_CONNECTIONS" is not valid: .*clientSecret.* is not allowed/);
     expect(() => loadConfig({ OOAPI_CONNECTIONS: '{"Uni Eem":{}}' })).toThrow(
       /"OOAPI_CONNECTIONS" is not valid/,
+    );
+  });
+});
+
+describe('OOAPI provider configuration', () => {
+  it('gives the contact and documentation of the public catalogue, and refuses what is no address or URL', () => {
+    expect(
+      loadConfig({
+        OOAPI_CONTACT_EMAIL: 'onderwijs@leerroutes.example',
+        OOAPI_DOCUMENTATION_URL: 'https://leerroutes.example/ooapi',
+      }),
+    ).toMatchObject({
+      ooapiContactEmail: 'onderwijs@leerroutes.example',
+      ooapiDocumentationUrl: 'https://leerroutes.example/ooapi',
+    });
+    expect(() => loadConfig({ OOAPI_CONTACT_EMAIL: 'leerroutes' })).toThrow(/OOAPI_CONTACT_EMAIL/);
+    expect(() => loadConfig({ OOAPI_DOCUMENTATION_URL: 'ftp://x.example' })).toThrow(
+      /OOAPI_DOCUMENTATION_URL/,
     );
   });
 });

@@ -269,6 +269,12 @@ export const configSchema = Joi.object({
             custom: `"TRUST_PROXY" must be a number of proxies or a list of addresses and subnets (10.0.0.0/8, loopback), not ${wrong.join(', ')}`,
           });
     }),
+  // Who answers for Leerroutes as an OOAPI provider (its public catalogue), and where its terms are: what GET
+  // /ooapi/v5/ tells the platforms that read it.
+  OOAPI_CONTACT_EMAIL: Joi.string().email({ tlds: false }).default('ooapi@leerroutes.invalid'),
+  OOAPI_DOCUMENTATION_URL: Joi.string()
+    .uri({ scheme: ['https', 'http'] })
+    .default('https://openonderwijsapi.nl/'),
 }).custom((env: ValidatedEnv, helpers) => {
   const problem = devSignInProblem(env);
   return problem ? helpers.message({ custom: problem }) : env;
@@ -341,6 +347,10 @@ export interface AppConfig {
   portalDir: string;
   /** Express's "trust proxy": which proxies' X-Forwarded-For and X-Forwarded-Proto to believe; false: none. */
   trustProxy: false | number | string[];
+  /** The contact address GET /ooapi/v5/ gives the platforms that read the catalogue over OOAPI. */
+  ooapiContactEmail: string;
+  /** The documentation, terms and privacy statement of Leerroutes as an OOAPI provider. */
+  ooapiDocumentationUrl: string;
 }
 
 export class ConfigValidationError extends Error {}
@@ -387,6 +397,8 @@ interface ValidatedEnv {
   RATE_LIMIT_PER_MINUTE: number;
   PORTAL_DIR: string;
   TRUST_PROXY: string;
+  OOAPI_CONTACT_EMAIL: string;
+  OOAPI_DOCUMENTATION_URL: string;
 }
 
 /** Validates the environment once and returns the typed config; lists every problem in one message. */
@@ -439,5 +451,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
     portalDir: resolve(value.PORTAL_DIR),
     trustProxy: trustProxy(value.TRUST_PROXY),
+    ooapiContactEmail: value.OOAPI_CONTACT_EMAIL,
+    ooapiDocumentationUrl: value.OOAPI_DOCUMENTATION_URL,
   };
 }

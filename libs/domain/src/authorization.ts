@@ -119,6 +119,9 @@ export const AUTHORIZATION = {
   // The AVG right of access is the data subject's: a student's, of their own data.
   'me.export': { subject: 'self', grants: { student: ['own'] } },
   'catalogue.read': { subject: 'catalogue', grants: everyRole(SCOPES) },
+  // The same catalogue as OOAPI v5 courses and offerings, for other platforms (eduXchange, say), which have no
+  // one signed in here: what institutions publish anyway, with no person in it.
+  'ooapi.catalogue.read': { subject: 'anyone', grants: {} },
   // A request is always its student's own; the offerings it names are the public catalogue's.
   'request.create': { subject: 'self', grants: { student: ['own'] } },
   'request.list': { subject: 'self', grants: { student: ['own'] } },

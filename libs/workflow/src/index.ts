@@ -36,3 +36,6 @@ export * from './application/offerings-admin.use-case';
 export * from './application/association-changes';
 export * from './application/association-message';
 export * from './application/host-associations.use-case';
+export * from './application/ooapi-catalogue.query';
+export * from './application/ooapi-catalogue.mapping';
+export * from './application/ooapi-ids';

@@ -33,6 +33,7 @@ import { PeopleProvisioning } from './application/people-provisioning';
 import { StudentRegisterUseCase } from './application/student-register.use-case';
 import { OfferingWriter } from './application/offering-writer';
 import { OfferingsAdminUseCase } from './application/offerings-admin.use-case';
+import { OoapiCatalogueQuery } from './application/ooapi-catalogue.query';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -68,6 +69,7 @@ const USE_CASES: Provider[] = [
   OfferingsAdminUseCase,
   AssociationChanges,
   HostAssociationsUseCase,
+  OoapiCatalogueQuery,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

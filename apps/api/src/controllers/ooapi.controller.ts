@@ -6,18 +6,13 @@ import {
   Param,
   Patch,
   UnsupportedMediaTypeException,
-  UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse } from '@nestjs/swagger';
 import { AssociationPatch, OoapiValidator } from '@lr/ooapi';
 import { HostAssociationsUseCase } from '@lr/workflow';
 import { OoapiAssociationAnswerDto } from '../dto/ooapi.dto';
 import { CurrentMachine, Machine, MachineClient } from '../http/machine-auth.guard';
-import {
-  FieldError,
-  OoapiProblemFilter,
-  ValidationFailedException,
-} from '../http/problem-details.filter';
+import { FieldError, ValidationFailedException } from '../http/problem-details.filter';
 
 /** JSON Merge Patch (RFC 7396) as the standard describes its PATCH operations, and plain JSON as well. */
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json'];
@@ -31,7 +26,6 @@ const PATCHABLE = new Set(['remoteState', 'result']);
  */
 @ApiExcludeController()
 @MachineClient()
-@UseFilters(OoapiProblemFilter)
 @Controller('ooapi/v5')
 export class OoapiController {
   constructor(private readonly associations: HostAssociationsUseCase) {}

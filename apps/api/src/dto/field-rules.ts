@@ -15,6 +15,11 @@ export function IsCalendarDate(): PropertyDecorator {
   });
 }
 
+/** Query strings carry text: 'true' and 'false' become booleans, anything else stays to fail @IsBoolean. */
+export function fromBooleanText({ value }: { value: unknown }): unknown {
+  return value === 'true' ? true : value === 'false' ? false : value;
+}
+
 /**
  * A field that may be left out, but not sent as null: in a change, leaving a field out keeps it, and null would
  * be neither keeping nor a value. (IsOptional lets null through.)

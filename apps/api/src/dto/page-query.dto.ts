@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { COMPONENT_STATES, CREDIT_UNITS, SECTORS } from '@lr/domain';
 import type { ComponentState, CreditUnit, LearningRoute, Sector } from '@lr/domain';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '@lr/workflow';
+import { fromBooleanText } from './field-rules';
 import { MAX_CREDITS, NumberField, fromDecimalText } from './number-field';
 
 export class PageQueryDto {
@@ -79,10 +80,7 @@ export class InboxQueryDto extends PageQueryDto {
 export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
   @IsOptional()
-  // Query strings carry text: 'true' and 'false' become booleans, anything else fails @IsBoolean.
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @Transform(fromBooleanText)
   @IsBoolean()
   unread?: boolean;
 }

@@ -70,11 +70,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   protected render(problem: Problem, request: Request): Record<string, unknown> {
-    return {
+    const rendered = {
       ...problem,
       type: `urn:leerroutes:problem:${problem.code}`,
       instance: request.originalUrl,
     };
+    // The OOAPI endpoints answer OOAPI v5's Problem: the same fields, the status as a string (the standard's
+    // choice, where RFC 9457 has a number). Decided by the path, since a body the parser refuses never reaches
+    // their controllers.
+    return isOoapiPath(request.path) ? { ...rendered, status: String(problem.status) } : rendered;
   }
 
   private toProblem(exception: unknown): Problem {
@@ -134,13 +138,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/**
- * Problems on the OOAPI endpoints, as OOAPI v5's Problem has them: the same fields, the status as a string (the
- * standard's choice, where RFC 9457 has a number).
- */
-@Catch()
-export class OoapiProblemFilter extends ProblemDetailsFilter {
-  protected override render(problem: Problem, request: Request): Record<string, unknown> {
-    return { ...super.render(problem, request), status: String(problem.status) };
-  }
+const OOAPI_PREFIX = '/ooapi/v5';
+
+function isOoapiPath(path: string): boolean {
+  return path === OOAPI_PREFIX || path.startsWith(`${OOAPI_PREFIX}/`);
 }

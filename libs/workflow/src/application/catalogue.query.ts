@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ExamBoardEntity, InstitutionEntity, OfferingEntity, ProgrammeEntity } from '@lr/database';
 import { CreditUnit, NotFoundError, OfferingStatus, Sector, offeringStatus } from '@lr/domain';
 import { Page, PageQuery, offsetOf } from './pagination';
@@ -80,15 +81,7 @@ export class CatalogueQuery {
   async offerings(filter: OfferingFilter): Promise<Page<OfferingView> & { totalCapped: boolean }> {
     const em = this.store.dataSource.manager;
     // Offerings alone, so that a page and its count read one table; the few institutions are looked up apart.
-    const qb = em.createQueryBuilder(OfferingEntity, 'o').where('o.closed_at IS NULL');
-    const words = filter.q ? searchWords(filter.q) : '';
-    if (words) {
-      // The same expression as the full-text index ix_offerings_search (see the migration), so it is used.
-      qb.andWhere(
-        `to_tsvector('simple', o.title || ' ' || o.code || ' ' || o.description) @@ to_tsquery('simple', :words)`,
-        { words },
-      );
-    }
+    const qb = searching(openOfferings(em), filter.q);
     if (filter.institution)
       qb.andWhere('o.institution_code = :institution', { institution: filter.institution });
     if (filter.sector) {
@@ -160,6 +153,26 @@ function toOfferingView(
     sector: institution.sector,
     status: offeringStatus({ closedAt }),
   };
+}
+
+/** The offerings in the catalogue, as `o`: open ones only, as a closed one can no longer be requested. */
+export function openOfferings(em: EntityManager): SelectQueryBuilder<OfferingEntity> {
+  return em.createQueryBuilder(OfferingEntity, 'o').where('o.closed_at IS NULL');
+}
+
+/** Narrowed to the offerings whose title, code or description hold every word of `q` (searchWords). */
+export function searching(
+  qb: SelectQueryBuilder<OfferingEntity>,
+  q: string | undefined,
+): SelectQueryBuilder<OfferingEntity> {
+  const words = q ? searchWords(q) : '';
+  // The same expression as the full-text index ix_offerings_search (see the migration), so it is used.
+  return words
+    ? qb.andWhere(
+        `to_tsvector('simple', o.title || ' ' || o.code || ' ' || o.description) @@ to_tsquery('simple', :words)`,
+        { words },
+      )
+    : qb;
 }
 
 /**
