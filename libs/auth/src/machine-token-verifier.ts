@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeJwt, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
-import { ALGORITHMS, isIssuerFailure, reasonOf } from './token-verifier';
-import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
+import { TrustedIssuer, trustedIssuers } from './trusted-issuers';
+import { verifyAtTrustedIssuer } from './verified-jwt';
 
 /** The institution whose own system a machine token stands for, or why it was refused. */
 export type MachineVerdict = { institutionCode: string } | { refused: string };
@@ -26,40 +25,24 @@ export class MachineTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<MachineVerdict> {
-    let iss: unknown;
-    try {
-      iss = decodeJwt(token).iss;
-    } catch {
-      return { refused: 'it is not a signed JWT' };
-    }
-    const trusted = typeof iss === 'string' ? this.trusted().get(iss) : undefined;
-    if (!trusted) return { refused: "its issuer is not one of an institution's system" };
-    try {
-      const { payload } = await jwtVerify(token, trusted.keys, {
-        issuer: trusted.issuer,
-        audience: this.config.ooapiAudience,
-        algorithms: ALGORITHMS,
-        clockTolerance: this.config.oidcClockSkewSeconds,
-        requiredClaims: ['exp'],
-      });
-      const client = [payload.client_id, payload.azp, payload.sub].find(
-        (claim): claim is string => typeof claim === 'string',
-      );
-      const institution = trusted.institutions.find(
-        (i) =>
-          client !== undefined && this.ooapiHosts.connection(i.code)?.callback.clientId === client,
-      );
-      return institution
-        ? { institutionCode: institution.code }
-        : { refused: "it names no institution's machine client of its issuer" };
-    } catch (error) {
-      if (isIssuerFailure(error)) {
-        throw error instanceof IssuerUnreachableError
-          ? error
-          : new IssuerUnreachableError(`${trusted.issuer} did not give its keys: ${String(error)}`);
-      }
-      return { refused: reasonOf(error) };
-    }
+    const verified = await verifyAtTrustedIssuer(token, this.trusted(), {
+      untrusted: "its issuer is not one of an institution's system",
+      audience: () => this.config.ooapiAudience,
+      clockTolerance: this.config.oidcClockSkewSeconds,
+      requiredClaims: ['exp'],
+    });
+    if ('refused' in verified) return verified;
+    const { payload, trusted } = verified;
+    const client = [payload.client_id, payload.azp, payload.sub].find(
+      (claim): claim is string => typeof claim === 'string',
+    );
+    const institution = trusted.institutions.find(
+      (i) =>
+        client !== undefined && this.ooapiHosts.connection(i.code)?.callback.clientId === client,
+    );
+    return institution
+      ? { institutionCode: institution.code }
+      : { refused: "it names no institution's machine client of its issuer" };
   }
 
   /** Built on first use, as the sign-in verifier's. */

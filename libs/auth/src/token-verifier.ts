@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeJwt, errors, jwtVerify } from 'jose';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { Actor, NoRoleError } from '@lr/domain';
 import { InstitutionDefinition, InstitutionRegistry } from '@lr/institutions';
 import { SignInSettings } from './sign-in-settings';
-import { IssuerUnreachableError, TrustedIssuer, trustedIssuers } from './trusted-issuers';
+import { TrustedIssuer, trustedIssuers } from './trusted-issuers';
+import { verifyAtTrustedIssuer } from './verified-jwt';
 
 /**
  * The actor a token stands for (with what sign-in records of them), why it was refused (said to the caller, as
@@ -25,22 +25,6 @@ export async function actorOf(verdict: Promise<Verdict>): Promise<Actor | undefi
 }
 
 /**
- * Signatures identity providers use. Never 'none' and never a symmetric algorithm: an HMAC key would be a secret
- * shared with the provider, and a public key must never be usable as one.
- */
-export const ALGORITHMS = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'EdDSA',
-];
-
-/**
  * Validates bearer tokens as OpenID Connect tokens of the registered institutions' issuers: the signature against
  * the issuer's published keys, then iss, aud, exp and nbf (with a small allowance for clock skew), then the
  * claims through the institution's own mapping. A token that passes all but names an institution that does not
@@ -57,55 +41,36 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Verdict> {
-    let iss: unknown;
-    try {
-      iss = decodeJwt(token).iss;
-    } catch {
-      return { refused: 'it is not a signed JWT' };
+    const verified = await verifyAtTrustedIssuer(token, this.trusted(), {
+      untrusted: 'its issuer is not one this service trusts',
+      // Any client id of the institutions at this issuer; the one the token names must match below.
+      audience: (trusted) => trusted.institutions.map((i) => this.settings.of(i).clientId),
+      clockTolerance: this.config.oidcClockSkewSeconds,
+      requiredClaims: ['exp', 'sub'],
+    });
+    if ('refused' in verified) return verified;
+    const { payload, trusted } = verified;
+    let withoutRole: InstitutionDefinition | undefined;
+    for (const institution of trusted.institutions) {
+      // Issued to another institution's client at a shared issuer: not this institution's token.
+      if (!audiences(payload.aud).includes(this.settings.of(institution).clientId)) continue;
+      const person = institution.signIn.claims.toPerson(payload);
+      if (person) {
+        const { id, role, name, email, programmeCodes } = person;
+        return {
+          actor: { id, role, name, programmeCodes, institutionCode: institution.code },
+          email,
+          expiresAt: payload.exp!,
+        };
+      }
+      if (institution.signIn.claims.names(payload)) withoutRole ??= institution;
     }
-    const trusted = typeof iss === 'string' ? this.trusted().get(iss) : undefined;
-    if (!trusted) return { refused: 'its issuer is not one this service trusts' };
-    try {
-      const { payload } = await jwtVerify(token, trusted.keys, {
-        issuer: trusted.issuer,
-        // Any client id of the institutions at this issuer; the one the token names must match below.
-        audience: trusted.institutions.map((i) => this.settings.of(i).clientId),
-        algorithms: ALGORITHMS,
-        clockTolerance: this.config.oidcClockSkewSeconds,
-        requiredClaims: ['exp', 'sub'],
-      });
-      let withoutRole: InstitutionDefinition | undefined;
-      for (const institution of trusted.institutions) {
-        // Issued to another institution's client at a shared issuer: not this institution's token.
-        if (!audiences(payload.aud).includes(this.settings.of(institution).clientId)) continue;
-        const person = institution.signIn.claims.toPerson(payload);
-        if (person) {
-          const { id, role, name, email, programmeCodes } = person;
-          return {
-            actor: { id, role, name, programmeCodes, institutionCode: institution.code },
-            email,
-            expiresAt: payload.exp!,
-          };
-        }
-        if (institution.signIn.claims.names(payload)) withoutRole ??= institution;
-      }
-      // Who they are is certain, only not what they may do here: a refusal (403) that says what to ask for.
-      if (withoutRole) {
-        const { organisation, roleGrant } = withoutRole.signIn.claims;
-        return { noRole: new NoRoleError(organisation, roleGrant) };
-      }
-      return {
-        refused: 'it names no person of an institution that signs in through its issuer',
-      };
-    } catch (error) {
-      if (isIssuerFailure(error)) {
-        // Not a verdict on the token: the caller learns that the issuer could not be asked.
-        throw error instanceof IssuerUnreachableError
-          ? error
-          : new IssuerUnreachableError(`${trusted.issuer} did not give its keys: ${String(error)}`);
-      }
-      return { refused: reasonOf(error) };
+    // Who they are is certain, only not what they may do here: a refusal (403) that says what to ask for.
+    if (withoutRole) {
+      const { organisation, roleGrant } = withoutRole.signIn.claims;
+      return { noRole: new NoRoleError(organisation, roleGrant) };
     }
+    return { refused: 'it names no person of an institution that signs in through its issuer' };
   }
 
   /** Built on first use: the development issuer has started by then. */
@@ -119,25 +84,4 @@ export class TokenVerifier {
 
 function audiences(aud: string | string[] | undefined): string[] {
   return typeof aud === 'string' ? [aud] : (aud ?? []);
-}
-
-export function reasonOf(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'it has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'nbf') return 'it is not valid yet';
-    if (error.claim === 'aud') return 'it is meant for another audience';
-    return `its ${error.claim} claim is not acceptable`;
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'its signature algorithm is not accepted';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature is not valid';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'its signing key is not one of the issuer';
-  return 'it is malformed';
-}
-
-export function isIssuerFailure(error: unknown): boolean {
-  return (
-    !(error instanceof errors.JOSEError) ||
-    error instanceof errors.JWKSTimeout ||
-    error instanceof errors.JWKSInvalid
-  );
 }

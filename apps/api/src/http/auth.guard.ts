@@ -6,13 +6,13 @@ import {
   Logger,
   ServiceUnavailableException,
   SetMetadata,
-  UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
-import { IssuerUnreachableError, TokenVerifier, Verdict, actorOf } from '@lr/auth';
+import type { Request } from 'express';
+import { TokenVerifier, Verdict, actorOf } from '@lr/auth';
 import type { Actor } from '@lr/domain';
 import { HomeSystemUnavailableError, PeopleProvisioning } from '@lr/workflow';
+import { acceptedBearer } from './bearer-verdict';
 import { MACHINE } from './machine-auth.guard';
 
 const PUBLIC = 'public';
@@ -75,27 +75,12 @@ export class BearerAuthGuard implements CanActivate {
     ]);
     if (isPublic || forMachines) return true;
     const request = context.switchToHttp().getRequest<WithActor>();
-    let verdict: Verdict;
-    try {
-      verdict = await verdictOf(request, this.verifier);
-    } catch (error) {
-      if (!(error instanceof IssuerUnreachableError)) throw error;
-      this.logger.warn(error.message);
-      throw new ServiceUnavailableException(
-        'Sign-in cannot be checked now: the identity provider did not answer. Try again shortly.',
-      );
-    }
-    if ('refused' in verdict) {
-      // RFC 6750, section 3: a refused bearer token is answered with a challenge that says why.
-      context
-        .switchToHttp()
-        .getResponse<Response>()
-        .setHeader(
-          'WWW-Authenticate',
-          `Bearer error="invalid_token", error_description="${verdict.refused}"`,
-        );
-      throw new UnauthorizedException(`The bearer token was refused: ${verdict.refused}.`);
-    }
+    const verdict = await acceptedBearer(
+      context,
+      () => verdictOf(request, this.verifier),
+      'Sign-in cannot be checked now: the identity provider did not answer. Try again shortly.',
+      this.logger,
+    );
     if ('noRole' in verdict) throw verdict.noRole;
     let actor: Actor;
     try {

@@ -4,15 +4,14 @@ import {
   ExecutionContext,
   Injectable,
   Logger,
-  ServiceUnavailableException,
   SetMetadata,
-  UnauthorizedException,
   applyDecorators,
   UseGuards,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { IssuerUnreachableError, MachineTokenVerifier, MachineVerdict } from '@lr/auth';
+import type { Request } from 'express';
+import { MachineTokenVerifier, MachineVerdict } from '@lr/auth';
 import { bearerToken } from './auth.guard';
+import { acceptedBearer } from './bearer-verdict';
 
 /** Where Leerroutes serves OOAPI v5 as a provider, to institutions' own systems. */
 export const OOAPI_ROUTE = '/ooapi/v5';
@@ -65,27 +64,12 @@ export class MachineAuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WithMachine>();
-    let verdict: MachineVerdict;
-    try {
-      verdict = await machineVerdictOf(request, this.verifier);
-    } catch (error) {
-      if (!(error instanceof IssuerUnreachableError)) throw error;
-      this.logger.warn(error.message);
-      throw new ServiceUnavailableException(
-        'The access token cannot be checked now: its issuer did not answer. Try again shortly.',
-      );
-    }
-    if ('refused' in verdict) {
-      // RFC 6750, section 3, as for people's tokens.
-      context
-        .switchToHttp()
-        .getResponse<Response>()
-        .setHeader(
-          'WWW-Authenticate',
-          `Bearer error="invalid_token", error_description="${verdict.refused}"`,
-        );
-      throw new UnauthorizedException(`The bearer token was refused: ${verdict.refused}.`);
-    }
+    const verdict = await acceptedBearer(
+      context,
+      () => machineVerdictOf(request, this.verifier),
+      'The access token cannot be checked now: its issuer did not answer. Try again shortly.',
+      this.logger,
+    );
     request.machine = verdict;
     return true;
   }
