@@ -5,7 +5,6 @@ import {
   OfferingEntity,
 } from '@lr/database';
 import { AssociationState, ComponentState } from '@lr/domain';
-import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { CourseResult, OoapiValidator } from '@lr/ooapi';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
@@ -13,7 +12,7 @@ import { DeliveryReconciler, HostAssociationsUseCase } from '@lr/workflow';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { Journey, expectStatus } from './journey';
 import { OoapiStub } from './ooapi-stub';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 /** The two hosts that take part through their own system here; the demo institutions stay as registered. */
 const OWN_SYSTEMS = { 'uni-ijssel': 'ijssel-system', 'hs-westland': 'westland-system' };
@@ -36,7 +35,7 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
   beforeAll(async () => {
     stub = await OoapiStub.start(OWN_SYSTEMS);
     v5 = await OoapiValidator.v5();
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+    const institutions = IN_APP_INSTITUTIONS.map((d) =>
       d.code in OWN_SYSTEMS ? { ...d, ooapi: stub.connection(d.code) } : d,
     );
     t = await TestApp.start({
