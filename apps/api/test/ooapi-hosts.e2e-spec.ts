@@ -5,7 +5,6 @@ import {
   OfferingEntity,
 } from '@lr/database';
 import { AssociationState, ComponentState } from '@lr/domain';
-import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { CourseResult, OoapiValidator } from '@lr/ooapi';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
@@ -36,17 +35,12 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
   beforeAll(async () => {
     stub = await OoapiStub.start(OWN_SYSTEMS);
     v5 = await OoapiValidator.v5();
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
-      d.code in OWN_SYSTEMS ? { ...d, ooapi: stub.connection(d.code) } : d,
-    );
     t = await TestApp.start({
-      institutions,
+      institutions: stub.institutions(),
       env: {
         // Two attempts: a host that keeps answering wrongly ends as a failed delivery within seconds.
         JOB_ATTEMPTS: '2',
-        OOAPI_CLIENT_SECRETS: Object.keys(OWN_SYSTEMS)
-          .map((code) => `${code}=${stub.clientSecret}`)
-          .join(','),
+        OOAPI_CLIENT_SECRETS: stub.clientSecrets,
         // The test polls when it wants to (pollOnce), with its own clock.
         OOAPI_POLL_INTERVAL_MS: '3600000',
       },
