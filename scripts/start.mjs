@@ -1,6 +1,7 @@
 // `npm start`: installs, builds, finds or starts PostgreSQL, checks Redis, applies migrations as postgres (creating
 // the application's role), seeds the demo institutions into an empty database, and runs the API and a worker as
-// two processes connected as the application's role, as in production.
+// two processes connected as the application's role, as in production. In development mode it also runs the demo
+// system of Universiteit aan de Eem (apps/ooapi-host), the institution that takes part over OOAPI v5.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -14,6 +15,10 @@ const EMBEDDED_PORT = 54329;
 // The API and the worker connect as a role of their own that may only read and append the audit log; setup
 // (as postgres, the schema's owner) creates it and grants its privileges. A local password for local use.
 const APP_ROLE = 'leerroutes_app';
+// The demo system's own database beside Leerroutes' on the same server, and the secret Leerroutes' connector
+// presents at its token endpoint (its default there, apps/ooapi-host/src/config/host-config.ts).
+const DEMO_SYSTEM_DATABASE = 'leerroutes_eem';
+const DEMO_SYSTEM_SECRET = 'leerroutes-dev-secret';
 
 function answers(host, port) {
   return new Promise((resolve) => {
@@ -95,7 +100,15 @@ async function main() {
     }
     env.MIGRATION_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`;
     env.DATABASE_URL = `postgres://${APP_ROLE}:${APP_ROLE}@127.0.0.1:${port}/${DATABASE}`;
+    env.OOAPI_HOST_DATABASE_URL ??= `postgres://postgres:postgres@127.0.0.1:${port}/${DEMO_SYSTEM_DATABASE}`;
     await ensureDatabase(env.MIGRATION_DATABASE_URL);
+  }
+  const development = env.DEV_TOKENS_ENABLED === 'true';
+  if (development) {
+    // uni-eem's module points at the demo system on 127.0.0.1:3002; Leerroutes needs the secret it was given there.
+    env.OOAPI_CLIENT_SECRETS ??= `uni-eem=${DEMO_SYSTEM_SECRET}`;
+    env.OOAPI_HOST_LEERROUTES_SECRET ??= DEMO_SYSTEM_SECRET;
+    env.LEERROUTES_URL ??= `http://127.0.0.1:${env.PORT}`;
   }
   const redis = new URL(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   if (!(await answers(redis.hostname, Number(redis.port || 6379)))) {
@@ -113,7 +126,6 @@ async function main() {
   }
 
   const port = env.PORT;
-  const development = env.DEV_TOKENS_ENABLED === 'true';
   console.log(`
 Leerroutes is starting on http://localhost:${port}${
     development
@@ -126,16 +138,23 @@ demo person to anyone who asks. Never run this on a server; production runs node
   Health             http://localhost:${port}/health
   Demo people        curl http://localhost:${port}/dev/people
   A token            curl -X POST http://localhost:${port}/dev/tokens -H 'content-type: application/json' -d '{"personId":"macca"}'
-  Then               curl http://localhost:${port}/offerings -H "Authorization: Bearer <token>"
+  Then               curl http://localhost:${port}/offerings -H "Authorization: Bearer <token>"${
+    development
+      ? `
+  Universiteit aan de Eem's own system (demo, OOAPI v5)  http://127.0.0.1:3002/staff  (admit, record results, change offerings)`
+      : ''
+  }
 Stop with Ctrl+C.
 `);
   // Two processes, as in production: the API, and a worker that runs the jobs and relays the outbox. They get
-  // the application's role only, not the owner's connection.
+  // the application's role only, not the owner's connection. In development mode a third, started first: the demo
+  // system of uni-eem, with a database of its own.
   const { flags: nodeFlags } = JSON.parse(
     readFileSync(join(root, 'scripts/node-flags.json'), 'utf8'),
   );
   const { MIGRATION_DATABASE_URL: _owner, ...appEnv } = env;
-  const children = ['api', 'worker'].map((app) =>
+  const apps = development ? ['ooapi-host', 'api', 'worker'] : ['api', 'worker'];
+  const children = apps.map((app) =>
     spawn(process.execPath, [...nodeFlags, `dist/apps/${app}/src/main.js`], {
       cwd: root,
       env: appEnv,

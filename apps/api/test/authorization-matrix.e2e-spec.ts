@@ -38,7 +38,7 @@ import {
   routesOfController,
   servedRoutes,
 } from './served-routes';
-import { TEST_START, TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TEST_START, TestApp } from './test-app';
 
 /**
  * Walks the authorization matrix (libs/domain/src/authorization.ts) over HTTP: every endpoint × role × scope.
@@ -763,7 +763,7 @@ describe('the authorization matrix, walked over HTTP', () => {
     )[0] as Record<string, unknown>;
 
   beforeAll(async () => {
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+    const institutions = IN_APP_INSTITUTIONS.map((d) =>
       d.code === 'uni-ijssel'
         ? {
             ...d,

@@ -5,12 +5,11 @@ import { OoapiValidator, loadOoapiV5Spec } from '@lr/ooapi';
 import { QueuesService } from '@lr/queue';
 import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
-import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { ComponentEntity } from '@lr/database';
 import { ASSOCIATION_STATES } from '@lr/domain';
 import { OoapiStub } from './ooapi-stub';
 import { ooapiRoutes, ooapiUrl, servedRoutes } from './served-routes';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 /**
  * Every endpoint of the OpenAPI document, sent every kind of bad input the document's own description of it
@@ -469,7 +468,7 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
     // requests go to uni-ijssel, which works in Leerroutes.
     stub = await OoapiStub.start({ 'hs-westland': 'westland-system' });
     t = await TestApp.start({
-      institutions: REGISTERED_INSTITUTIONS.map((d) =>
+      institutions: IN_APP_INSTITUTIONS.map((d) =>
         d.code === 'hs-westland' ? { ...d, ooapi: stub.connection(d.code) } : d,
       ),
       env: { OOAPI_CLIENT_SECRETS: `hs-westland=${stub.clientSecret}` },

@@ -8,12 +8,12 @@ import { LEERROUTES_CLIENT_ID, SYSTEM_CLIENT_ID } from '../../ooapi-host/src/con
 import { DEMO_OFFERINGS } from '../../ooapi-host/src/database/seed-catalogue';
 import { TestHost } from '../../ooapi-host/test/test-host';
 import { expectStatus } from './journey';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 /**
- * Leerroutes against the demo institution system itself (apps/ooapi-host), over HTTP: its catalogue comes in,
- * and a change its staff make there arrives with the next synchronisation. The demo system speaks for
- * Universiteit aan de Eem; here uni-ijssel takes part through it.
+ * Leerroutes against the demo institution system itself (apps/ooapi-host), over HTTP, as Universiteit aan de Eem
+ * takes part through it: its catalogue comes in, and a change its staff make there arrives with the next
+ * synchronisation.
  */
 describe('the catalogue of the demo institution system, synchronised into Leerroutes', () => {
   let host: TestHost;
@@ -22,12 +22,12 @@ describe('the catalogue of the demo institution system, synchronised into Leerro
 
   const offerings = () =>
     t.dataSource.manager.find(OfferingEntity, {
-      where: { institutionCode: 'uni-ijssel', code: In(DEMO_OFFERINGS.map((o) => o.code)) },
+      where: { institutionCode: 'uni-eem', code: In(DEMO_OFFERINGS.map((o) => o.code)) },
     });
   const offering = (code: string) =>
-    t.dataSource.manager.findOneByOrFail(OfferingEntity, { institutionCode: 'uni-ijssel', code });
+    t.dataSource.manager.findOneByOrFail(OfferingEntity, { institutionCode: 'uni-eem', code });
   const runs = async () =>
-    expectStatus(await t.as('ijssel-admin').get('/admin/catalogue-syncs'), 200).body
+    expectStatus(await t.as('eem-admin').get('/admin/catalogue-syncs'), 200).body
       .items as CatalogueSyncView[];
   const finished = (id?: string) =>
     waitFor(
@@ -41,21 +41,21 @@ describe('the catalogue of the demo institution system, synchronised into Leerro
   beforeAll(async () => {
     host = await TestHost.start({ LEERROUTES_URL: 'http://127.0.0.1:3999' });
     t = await TestApp.start({
-      institutions: REGISTERED_INSTITUTIONS.map((d) =>
-        d.code === 'uni-ijssel'
-          ? {
-              ...d,
-              ooapi: {
-                baseUrl: `${host.url}/ooapi/v5`,
-                tokenEndpoint: `${host.url}/oauth/token`,
-                clientId: LEERROUTES_CLIENT_ID,
-                callback: { issuer: host.config.issuer, clientId: SYSTEM_CLIENT_ID },
-              },
-            }
-          : d,
-      ),
+      institutions: [
+        ...IN_APP_INSTITUTIONS,
+        {
+          ...REGISTERED_INSTITUTIONS.find((d) => d.code === 'uni-eem')!,
+          // This test's own copy of the system, on a port of its own.
+          ooapi: {
+            baseUrl: `${host.url}/ooapi/v5`,
+            tokenEndpoint: `${host.url}/oauth/token`,
+            clientId: LEERROUTES_CLIENT_ID,
+            callback: { issuer: host.config.issuer, clientId: SYSTEM_CLIENT_ID },
+          },
+        },
+      ],
       env: {
-        OOAPI_CLIENT_SECRETS: `uni-ijssel=${host.config.leerroutesSecret}`,
+        OOAPI_CLIENT_SECRETS: `uni-eem=${host.config.leerroutesSecret}`,
         CATALOGUE_SYNC_INTERVAL_MS: '3600000',
       },
     });
@@ -77,6 +77,7 @@ describe('the catalogue of the demo institution system, synchronised into Leerro
     expect((await offerings()).length).toBe(DEMO_OFFERINGS.length);
     expect(await offering(DATA_SCIENCE.code)).toMatchObject({
       externalId: DATA_SCIENCE.id,
+      programmeCode: 'msc-water',
       title: 'Data Science for the Life Sciences',
       credits: 6,
       period: '2026-2027 2027-02-01/2027-04-16',
@@ -97,7 +98,7 @@ describe('the catalogue of the demo institution system, synchronised into Leerro
       })
       .expect(303);
     const asked = expectStatus(
-      await t.as('ijssel-admin').post('/admin/catalogue-syncs', { institutionCode: 'uni-ijssel' }),
+      await t.as('eem-admin').post('/admin/catalogue-syncs', { institutionCode: 'uni-eem' }),
       202,
     ).body as CatalogueSyncView;
     expect(await finished(asked.id)).toMatchObject({

@@ -3,12 +3,11 @@ import { QueuesService } from '@lr/queue';
 import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
-  REGISTERED_INSTITUTIONS,
   StudentRegister,
   SystemContext,
 } from '@lr/institutions';
 import { Journey } from './journey';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 /** Stands in for the host's own student information system: refuses the first calls, then answers. */
 class FlakyHostSystem extends InAppStudentInformationSystem {
@@ -34,7 +33,7 @@ describe("a host's own system that fails", () => {
   let j: Journey;
 
   beforeAll(async () => {
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+    const institutions = IN_APP_INSTITUTIONS.map((d) =>
       d.code === 'uni-ijssel'
         ? {
             ...d,

@@ -148,6 +148,36 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
     }
   });
 
+  it("takes the host's reason from the message of a callback that denies, and refuses a message of another shape", async () => {
+    const { id, request, associationId } = await delivered();
+    const before = await component(id);
+    const wrong = await callback(associationId, {
+      remoteState: 'denied',
+      message: [{ language: 'not a language', value: '', colour: 'red' }],
+    });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'message.0.colour',
+      'message.0.language',
+      'message.0.value',
+    ]);
+    expect(await component(id)).toEqual(before);
+
+    expectStatus(
+      await callback(associationId, {
+        remoteState: 'denied',
+        message: [{ language: 'en-GB', value: 'Not admitted: the prerequisites are missing.' }],
+      }),
+      200,
+    );
+    expect((await component(id)).state).toBe('rejected_by_host');
+    const view = await j.view('macca', request.id);
+    expect(view.timeline.at(-1)).toMatchObject({
+      event: 'refuse_admission',
+      motivation: 'Not admitted: the prerequisites are missing.',
+    });
+  });
+
   it('brings a result the host calls back with home, where it is recognised; a corrected one replaces it, kept in the history', async () => {
     const { id, associationId } = await delivered();
     const admitted = expectStatus(

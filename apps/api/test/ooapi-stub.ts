@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
 import { AddressInfo } from 'net';
 import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { InstitutionDefinition, OoapiConnection, REGISTERED_INSTITUTIONS } from '@lr/institutions';
+import type { InstitutionDefinition, OoapiConnection } from '@lr/institutions';
 import {
   AssociationState,
   CourseResult,
@@ -10,6 +10,7 @@ import {
   OoapiCatalogueEntry,
   OoapiValidator,
 } from '@lr/ooapi';
+import { IN_APP_INSTITUTIONS } from './test-app';
 
 /** An association as the stand-in system keeps it. */
 export interface StubAssociation {
@@ -113,9 +114,9 @@ export class OoapiStub {
     };
   }
 
-  /** The registered institutions, those this system speaks for connected to it. */
+  /** A test app's institutions, those this system speaks for connected to it. */
   institutions(): InstitutionDefinition[] {
-    return REGISTERED_INSTITUTIONS.map((d) =>
+    return IN_APP_INSTITUTIONS.map((d) =>
       d.code in this.machineClients ? { ...d, ooapi: this.connection(d.code) } : d,
     );
   }

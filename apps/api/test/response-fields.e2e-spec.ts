@@ -5,11 +5,10 @@ import { OoapiValidator, loadOoapiV5Spec } from '@lr/ooapi';
 import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
 import { DeclaredFieldsInterceptor } from '../src/http/declared-fields.interceptor';
 import { Journey, expectStatus } from './journey';
-import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { OoapiStub, unreachableConnection } from './ooapi-stub';
 import { OOAPI_PREFIX, ooapiRoutes } from './served-routes';
 import { SwitchableHostSystem, withSwitchableWestland } from './switchable-host-system';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 interface Schema {
   $ref?: string;
@@ -370,7 +369,7 @@ describe("the OOAPI provider's answers carry only the fields the OOAPI v5 docume
   beforeAll(async () => {
     stub = await OoapiStub.start({ 'uni-ijssel': 'ijssel-system' });
     t = await TestApp.start({
-      institutions: REGISTERED_INSTITUTIONS.map((d) =>
+      institutions: IN_APP_INSTITUTIONS.map((d) =>
         d.code === 'uni-ijssel' ? { ...d, ooapi: stub.connection(d.code) } : d,
       ),
       env: { OOAPI_CLIENT_SECRETS: `uni-ijssel=${stub.clientSecret}` },

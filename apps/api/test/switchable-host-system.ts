@@ -2,9 +2,9 @@ import {
   AdmissionAnnouncement,
   InAppStudentInformationSystem,
   InstitutionDefinition,
-  REGISTERED_INSTITUTIONS,
   SystemContext,
 } from '@lr/institutions';
+import { IN_APP_INSTITUTIONS } from './test-app';
 
 /** Stands in for a host's own system that is down until the test brings it back. */
 export class SwitchableHostSystem extends InAppStudentInformationSystem {
@@ -18,7 +18,7 @@ export class SwitchableHostSystem extends InAppStudentInformationSystem {
 }
 
 /**
- * The registered institutions with hs-westland's own system replaced by a switchable one; `system()` gives that
+ * The institutions of a test app with hs-westland's own system replaced by a switchable one; `system()` gives that
  * system once the app has built its registry.
  */
 export function withSwitchableWestland(): {
@@ -26,7 +26,7 @@ export function withSwitchableWestland(): {
   system(): SwitchableHostSystem;
 } {
   let westland: SwitchableHostSystem | undefined;
-  const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+  const institutions = IN_APP_INSTITUTIONS.map((d) =>
     d.code === 'hs-westland'
       ? {
           ...d,

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DevTokensService } from '@lr/auth';
 import { AppConfig, loadConfig } from '@lr/config';
-import { InstitutionDefinition, SignedInPerson } from '@lr/institutions';
+import { InstitutionDefinition, REGISTERED_INSTITUTIONS, SignedInPerson } from '@lr/institutions';
 import {
   TEST_REDIS_URL,
   TestClock,
@@ -21,6 +21,13 @@ import { configureApp } from '../src/configure-app';
 
 /** Before every demo offering's enrolment deadline: the academic year the seeds describe. */
 export const TEST_START = '2026-12-01T09:00:00Z';
+
+/**
+ * The institutions a test app serves unless the test names others: those that work in Leerroutes itself. One
+ * that takes part through its own system joins a test with a connection to that test's stand-in of the system
+ * (ooapi-hosts.e2e-spec, demo-system-journey.e2e-spec), never to whatever answers at its configured address.
+ */
+export const IN_APP_INSTITUTIONS = REGISTERED_INSTITUTIONS.filter((d) => !d.ooapi);
 
 export interface TestAppOptions {
   withWorker?: boolean;
@@ -67,7 +74,7 @@ export class TestApp {
     const builder = Test.createTestingModule({
       // The API and, unless a test asks otherwise, the worker side in this one process.
       imports: [
-        AppModule.forRoot({ config, institutions: options.institutions }),
+        AppModule.forRoot({ config, institutions: options.institutions ?? IN_APP_INSTITUTIONS }),
         ...(options.withWorker === false ? [] : [WorkerModule]),
       ],
     });

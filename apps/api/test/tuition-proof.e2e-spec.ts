@@ -2,7 +2,6 @@ import { Queue } from 'bullmq';
 import { TuitionProofEntity } from '@lr/database';
 import {
   InAppStudentInformationSystem,
-  REGISTERED_INSTITUTIONS,
   StudentRegister,
   SystemContext,
   TuitionProof,
@@ -11,7 +10,7 @@ import {
 import { QueuesService } from '@lr/queue';
 import { DeliverAdmissionRequestUseCase, RequestView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
-import { TestApp } from './test-app';
+import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 
 type Component = RequestView['components'][number];
 
@@ -147,7 +146,7 @@ describe("proof of paid tuition from a home institution's system that fails", ()
   let j: Journey;
 
   beforeAll(async () => {
-    const institutions = REGISTERED_INSTITUTIONS.map((d) =>
+    const institutions = IN_APP_INSTITUTIONS.map((d) =>
       d.code === 'uni-waal'
         ? {
             ...d,

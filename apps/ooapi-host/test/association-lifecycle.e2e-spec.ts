@@ -110,8 +110,14 @@ describe('the demo institution system: an association from request to corrected 
     }).expect(303);
     const callback = await receiver.nth(id, 1);
     await expectValidCallback(callback, id);
-    // The two fields Leerroutes takes; the reason it reads when it asks.
-    expect(callback.body).toEqual({ remoteState: 'denied' });
+    // The fields Leerroutes takes: the state, and the reason as the message (also there when it asks).
+    expect(callback.body).toEqual({
+      remoteState: 'denied',
+      message: [
+        { language: 'en-GB', value: 'Not admitted: Hydrology 1 is required' },
+        { language: 'nl-NL', value: 'Niet toegelaten: Hydrology 1 is required' },
+      ],
+    });
     const read = await host.ooapi('get', `/associations/${id}`);
     expect(read.body).toMatchObject({
       state: 'denied',

@@ -1,99 +1,34 @@
 /// <reference lib="dom" />
 // Callbacks given to page.evaluate run in the browser, hence the DOM types.
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { ComponentEntity, PersonEntity } from '@lr/database';
+import { Browser, Page } from 'playwright-core';
 import type { ComponentState } from '@lr/domain';
-import { waitFor } from '@lr/testing';
 import { Journey } from '../../api/test/journey';
 import { TestApp } from '../../api/test/test-app';
 import { launchChromium, screenshot, seriousViolations, signInThroughIssuer } from './browser';
+import { PortalSteps, openFromInbox, shows, submitRequest } from './portal-steps';
 
 describe('the web portal, in a real browser', () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     t = await TestApp.start();
     base = await t.listen();
     browser = await launchChromium();
+    steps = new PortalSteps(t, base, browser);
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
 
-  /**
-   * A browser of its own for each person, signed in as a person does: they choose their institution, sign in
-   * at its (development) identity provider by clicking their name, and come back to the portal.
-   */
-  async function signedIn(
-    personId: string,
-    viewport = { width: 1280, height: 900 },
-  ): Promise<Page> {
-    const { institutionCode } = await t.dataSource.manager.findOneByOrFail(PersonEntity, {
-      id: personId,
-    });
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/portal/`);
-    await signInThroughIssuer(page, institutionCode, { personId });
-    return page;
-  }
-
-  async function componentState(requestId: string): Promise<ComponentState> {
-    return (await t.dataSource.manager.findOneByOrFail(ComponentEntity, { requestId })).state;
-  }
-
-  async function waitForState(requestId: string, state: ComponentState): Promise<void> {
-    await waitFor(async () => ((await componentState(requestId)) === state ? true : undefined), {
-      timeoutMs: 15000,
-      intervalMs: 100,
-    });
-  }
-
-  /** Whether the page comes to show this text (waiting for it to render), as an assertion can use it. */
-  async function shows(page: Page, text: string): Promise<boolean> {
-    return page
-      .getByText(text)
-      .first()
-      .waitFor({ timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-  }
-
-  /** The request a page shows, from its address (#/requests/<id>). */
-  function requestIdOf(page: Page): string {
-    const id = /#\/requests\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-    if (!id) throw new Error(`Not on a request page: ${page.url()}`);
-    return id;
-  }
-
-  /** The student finds a unit in the catalogue and submits a one-component request for it. */
-  async function submitRequest(student: Page, search: string, title: string): Promise<string> {
-    await student.getByLabel('Zoekwoorden').fill(search);
-    await student.getByRole('button', { name: 'Zoeken', exact: true }).click();
-    await student.getByRole('button', { name: `Toevoegen aan aanvraag: ${title}` }).click();
-    await student
-      .getByLabel('Waarom dit onderdeel')
-      .fill('It completes my profile in data-driven food research.');
-    await student
-      .getByLabel('Motivatie voor de examencommissie')
-      .fill('This learning route fits my graduation plan.');
-    await student.getByRole('button', { name: 'Aanvraag indienen' }).click();
-    await student.waitForURL(/#\/requests\/[0-9a-f-]{36}/);
-    await student.getByTestId('state').getByText('wacht op examencommissie').waitFor();
-    return requestIdOf(student);
-  }
-
-  /** A staff member opens the request of this student from their inbox. */
-  async function openFromInbox(page: Page, inbox: string, studentName: string): Promise<void> {
-    await page.getByRole('link', { name: inbox }).click();
-    await page.getByRole('link', { name: studentName }).first().click();
-    await page.waitForURL(/#\/requests\//);
-  }
+  let steps: PortalSteps;
+  const signedIn = (personId: string, viewport?: { width: number; height: number }) =>
+    steps.signedIn(personId, viewport);
+  const componentState = (requestId: string) => steps.componentState(requestId);
+  const waitForState = (requestId: string, state: ComponentState) =>
+    steps.waitForState(requestId, state);
 
   it('takes a whole route-5 journey by clicking: student, exam board, host admissions, both registrars', async () => {
     const student = await signedIn('macca');
@@ -159,9 +94,7 @@ describe('the web portal, in a real browser', () => {
       institutionCode: string,
       person: { name: string; role: string; programme?: string },
     ): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await steps.newPage();
       await page.goto(`${base}/portal/`);
       const email = `${person.name.toLowerCase().replace(/\W+/g, '.')}@${institutionCode}.example`;
       await signInThroughIssuer(page, institutionCode, { ...person, email });
@@ -314,9 +247,7 @@ describe('the web portal, in a real browser', () => {
   });
 
   it('works with the keyboard alone, with a visible focus, and at phone width', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await steps.newPage({ width: 375, height: 800 });
     await page.goto(`${base}/portal/`);
     await page.locator('[data-institution="uni-waal"]').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -9,7 +9,7 @@ describe('the institution registry', () => {
         .all()
         .map((d) => d.sector)
         .sort(),
-    ).toEqual(['hbo', 'hbo', 'mbo', 'wo', 'wo']);
+    ).toEqual(['hbo', 'hbo', 'mbo', 'wo', 'wo', 'wo']);
     expect(registry.get('mbo-energie').creditUnit).toBe('hours');
     expect(() => registry.get('elsewhere')).toThrow(/No institution/);
   });

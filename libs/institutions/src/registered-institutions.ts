@@ -2,6 +2,7 @@ import type { InstitutionDefinition } from './institution.definition';
 import { hsDelta } from './hs-delta/hs-delta.institution';
 import { hsWestland } from './hs-westland/hs-westland.institution';
 import { mboEnergie } from './mbo-energie/mbo-energie.institution';
+import { uniEem } from './uni-eem/uni-eem.institution';
 import { uniIjssel } from './uni-ijssel/uni-ijssel.institution';
 import { uniWaal } from './uni-waal/uni-waal.institution';
 
@@ -12,4 +13,5 @@ export const REGISTERED_INSTITUTIONS: InstitutionDefinition[] = [
   uniIjssel,
   hsWestland,
   mboEnergie,
+  uniEem,
 ];

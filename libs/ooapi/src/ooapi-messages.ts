@@ -97,6 +97,8 @@ export interface Association {
 export interface AssociationPatch {
   remoteState?: AssociationState;
   result?: CourseResult;
+  /** Why, in the host's words (as PostResponse carries it): the reason of a refusal or a cancellation. */
+  message?: LanguageTypedString[];
 }
 
 export interface OoapiPage<T> {

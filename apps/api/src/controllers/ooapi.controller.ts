@@ -8,16 +8,23 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiExcludeController, ApiOkResponse } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { AssociationPatch, OoapiValidator } from '@lr/ooapi';
 import { HostAssociationsUseCase } from '@lr/workflow';
-import { OoapiAssociationAnswerDto } from '../dto/ooapi.dto';
+import { OoapiAssociationAnswerDto, OoapiMessageLineInput } from '../dto/ooapi.dto';
 import { CurrentMachine, Machine, MachineClient } from '../http/machine-auth.guard';
 import { FieldError, ValidationFailedException } from '../http/problem-details.filter';
 
 /** JSON Merge Patch (RFC 7396) as the standard describes its PATCH operations, and plain JSON as well. */
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json'];
-/** What Leerroutes takes from a host's PATCH; the standard allows other fields, which it does not keep. */
-const PATCHABLE = new Set(['remoteState', 'result']);
+/**
+ * What Leerroutes takes from a host's PATCH: the standard's two fields, and the `message` (a PostResponse's) with
+ * the host's reason; the standard allows other fields, which it does not keep.
+ */
+const PATCHABLE = new Set(['remoteState', 'result', 'message']);
+/** A message is a few lines, one per language. */
+const MESSAGE_LINES = 10;
 
 /**
  * Leerroutes as an OOAPI v5 provider, for institutions' own systems: a host reports the state or result of an
@@ -56,6 +63,7 @@ export class OoapiController {
       ...unknown.map((field) => ({ field, messages: ['is not a field Leerroutes takes'] })),
     ];
     if (!isObject(body)) errors.push({ field: 'body', messages: ['must be a JSON object'] });
+    else errors.push(...messageErrors(body.message));
     if (errors.length > 0) throw new ValidationFailedException(errors);
     const { state } = await this.associations.callback(
       machine.institutionCode,
@@ -68,6 +76,27 @@ export class OoapiController {
       message: [{ language: 'en-GB', value: `Leerroutes has the association as ${state}.` }],
     };
   }
+}
+
+/** The `message` the standard leaves undescribed in a PATCH, held to its PostResponse's LanguageTypedString[]. */
+function messageErrors(message: unknown): FieldError[] {
+  if (message === undefined) return [];
+  if (!Array.isArray(message) || message.length === 0 || message.length > MESSAGE_LINES) {
+    return [
+      { field: 'message', messages: [`must be 1 to ${MESSAGE_LINES} { language, value } lines`] },
+    ];
+  }
+  return message.flatMap((line: unknown, i) =>
+    isObject(line)
+      ? validateSync(plainToInstance(OoapiMessageLineInput, line), {
+          whitelist: true,
+          forbidNonWhitelisted: true,
+        }).map((error) => ({
+          field: `message.${i}.${error.property}`,
+          messages: Object.values(error.constraints ?? {}),
+        }))
+      : [{ field: `message.${i}`, messages: ['must be an object with language and value'] }],
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -139,8 +139,8 @@ export function associationAnswer(association: AssociationEntity): Record<string
 
 /**
  * The callback: PATCH {caller}/ooapi/v5/associations/{id}, a merge patch with the host's state as the caller's
- * remoteState and the result in force: exactly the two fields the contract with Leerroutes names (Leerroutes
- * refuses others). The reason of a refusal reaches it as `message` in GET /associations/{id}.
+ * remoteState, the result in force, and the staff's reason of a refusal or cancellation as `message` (as the
+ * standard's PostResponse carries it): the fields the contract with Leerroutes names (Leerroutes refuses others).
  */
 export function callbackMessage(
   association: AssociationEntity,
@@ -150,6 +150,7 @@ export function callbackMessage(
   return {
     remoteState: association.state,
     ...(result ? { result: resultMessage(result, course) } : {}),
+    ...(association.reason ? { message: stateMessage(association.state, association.reason) } : {}),
   };
 }
 

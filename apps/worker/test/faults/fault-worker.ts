@@ -44,7 +44,8 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   await preflight(config);
   const failureRate = Number(process.env.FAULT_HOST_FAILURE_RATE ?? '0.3');
-  const institutions = REGISTERED_INSTITUTIONS.map((d) => ({
+  // The institutions that work in Leerroutes itself: one with its own system is not what this worker stands in for.
+  const institutions = REGISTERED_INSTITUTIONS.filter((d) => !d.ooapi).map((d) => ({
     ...d,
     studentInformationSystem: (context: SystemContext) =>
       new UnreliableHostSystem(d.studentInformationSystem(context), failureRate),

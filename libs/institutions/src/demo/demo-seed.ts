@@ -9,6 +9,7 @@ import { hsWestlandOfferings } from './hs-westland.offerings';
 import { hsWestlandPeople } from './hs-westland.people';
 import { mboEnergieOfferings } from './mbo-energie.offerings';
 import { mboEnergiePeople } from './mbo-energie.people';
+import { uniEemPeople } from './uni-eem.people';
 import { uniIjsselOfferings } from './uni-ijssel.offerings';
 import { uniIjsselPeople } from './uni-ijssel.people';
 import { uniWaalOfferings } from './uni-waal.offerings';
@@ -21,6 +22,7 @@ export const DEMO_PEOPLE: Readonly<Record<string, readonly DemoPerson[]>> = {
   'uni-ijssel': uniIjsselPeople,
   'hs-westland': hsWestlandPeople,
   'mbo-energie': mboEnergiePeople,
+  'uni-eem': uniEemPeople,
 };
 
 /**

@@ -53,7 +53,11 @@ export class HostAssociationsUseCase {
     });
     if (!found) throw new NotFoundError('association', associationId);
     return this.store.withComponent(SYSTEM_ACTOR, found.requestId, found.id, async (locked) => {
-      await this.changes.apply(locked, { state: patch.remoteState, result: patch.result });
+      await this.changes.apply(locked, {
+        state: patch.remoteState,
+        result: patch.result,
+        message: patch.message,
+      });
       return {
         associationId,
         state: associationStateOf(locked.component.state) ?? locked.component.associationState!,
