@@ -141,7 +141,7 @@ demo person to anyone who asks. Never run this on a server; production runs node
   Then               curl http://localhost:${port}/offerings -H "Authorization: Bearer <token>"${
     development
       ? `
-  Universiteit aan de Eem's own system (demo, OOAPI v5)  http://127.0.0.1:3002/staff  (admit, record results)`
+  Universiteit aan de Eem's own system (demo, OOAPI v5)  http://127.0.0.1:3002/staff  (admit, record results, change offerings)`
       : ''
   }
 Stop with Ctrl+C.

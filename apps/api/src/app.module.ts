@@ -8,6 +8,7 @@ import { CoreModule, CoreOptions } from '@lr/core';
 import { AdminController } from './controllers/admin.controller';
 import { AuditController } from './controllers/audit.controller';
 import { CatalogueController } from './controllers/catalogue.controller';
+import { CatalogueSyncsController } from './controllers/catalogue-syncs.controller';
 import { CreditRecordsController } from './controllers/credit-records.controller';
 import { DevTokensController } from './controllers/dev-tokens.controller';
 import { HealthController } from './controllers/health.controller';
@@ -52,6 +53,7 @@ export class AppModule {
         CreditRecordsController,
         AdminController,
         OfferingsAdminController,
+        CatalogueSyncsController,
         NotificationsController,
         AuditController,
         OoapiController,

@@ -30,6 +30,7 @@ import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
 import { OoapiCatalogueController } from '../src/controllers/ooapi-catalogue.controller';
 import { OoapiController } from '../src/controllers/ooapi.controller';
 import { Journey, expectStatus } from './journey';
+import { unreachableConnection } from './ooapi-stub';
 import {
   OOAPI_PREFIX,
   ooapiRoutes,
@@ -141,6 +142,8 @@ type Target =
   | { kind: 'own-catalogue' }
   /** An offering of uni-waal's: their own institution's, or another's, which they see in the catalogue. */
   | { kind: 'offering' }
+  /** An institution the call names: the caller's own, or another, which everyone sees in the catalogue. */
+  | { kind: 'institution'; code: string }
   | { kind: 'anyone' };
 
 interface Endpoint {
@@ -166,6 +169,20 @@ const FIXTURE_OFFERINGS = 80;
 const OTHER_OFFERING = 'hs-delta/ALO-BD1';
 /** uni-waal's offerings that its admins change and close; the one they reopen is a closed copy, made below. */
 const KEPT_OFFERINGS = { change: 'uni-waal/FQD-31306', close: 'uni-waal/PBT-21806' };
+/** Takes part through its own system here, whose catalogue its admins synchronise. */
+const OWN_SYSTEM = 'hs-westland';
+/** The institution of each persona, by the start of their id (the students by name). */
+const INSTITUTION_OF: Record<string, string> = {
+  macca: 'uni-waal',
+  mara: 'uni-waal',
+  noor: 'uni-waal',
+  daan: 'uni-ijssel',
+  sem: 'hs-westland',
+  waal: 'uni-waal',
+  ijssel: 'uni-ijssel',
+  westland: 'hs-westland',
+};
+const institutionOfPersona = (p: Persona) => INSTITUTION_OF[p.id.split('-')[0]];
 
 /** Stands in for uni-ijssel's own system, which the test takes down to make deliveries fail for good. */
 class SwitchableHostSystem extends InAppStudentInformationSystem {
@@ -540,6 +557,31 @@ describe('the authorization matrix, walked over HTTP', () => {
       effect: async () => expect((await keptOffering(reopenable)).closedAt).toBeNull(),
     },
     {
+      route: 'get /admin/catalogue-syncs',
+      action: 'catalogue-sync.list',
+      target: { kind: 'own-catalogue' },
+      call: async (p) => as(p).get('/admin/catalogue-syncs?pageSize=100'),
+      effect: async (p, _f, r) => {
+        const own = await institutionOf(p);
+        const runs = r.body.items as { institutionCode: string }[];
+        expect(runs.filter((run) => run.institutionCode !== own)).toEqual([]);
+      },
+    },
+    {
+      route: 'post /admin/catalogue-syncs',
+      action: 'catalogue-sync.request',
+      target: { kind: 'institution', code: OWN_SYSTEM },
+      call: async (p) => as(p).post('/admin/catalogue-syncs', { institutionCode: OWN_SYSTEM }),
+      effect: (_p, _f, r) => {
+        expect(r.status).toBe(202);
+        expect(r.body).toMatchObject({
+          institutionCode: OWN_SYSTEM,
+          trigger: 'admin',
+          status: 'queued',
+        });
+      },
+    },
+    {
       route: 'get /audit',
       action: 'audit.read',
       target: { kind: 'request', stage: 'awaiting_admission' },
@@ -607,6 +649,8 @@ describe('the authorization matrix, walked over HTTP', () => {
         return IMPLIED[persona.relation].includes('own-institution')
           ? ['own-institution']
           : ['other'];
+      case 'institution':
+        return institutionOfPersona(persona) === target.code ? ['own-institution'] : ['other'];
       case 'catalogue':
       case 'anyone':
         return scopesFor(persona.relation, { home: true, host: true });
@@ -726,10 +770,15 @@ describe('the authorization matrix, walked over HTTP', () => {
             studentInformationSystem: ({ register }: SystemContext) =>
               (ijssel = new SwitchableHostSystem('uni-ijssel', register)),
           }
-        : d,
+        : d.code === OWN_SYSTEM
+          ? { ...d, ooapi: unreachableConnection('westland-system') }
+          : d,
     );
     // Two attempts: a delivery to a host that is down fails for good within about a second.
-    t = await TestApp.start({ institutions, env: { JOB_ATTEMPTS: '2' } });
+    t = await TestApp.start({
+      institutions,
+      env: { JOB_ATTEMPTS: '2', OOAPI_CLIENT_SECRETS: `${OWN_SYSTEM}=never-used` },
+    });
     j = new Journey(t);
     await t.dataSource.manager.insert(PersonEntity, {
       id: 'mara',

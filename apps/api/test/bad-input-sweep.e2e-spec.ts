@@ -666,6 +666,12 @@ describe('bad input, swept over every endpoint of the OpenAPI document', () => {
         },
       ],
       ['post /admin/offerings/{id}/close', { as: 'waal-admin', params: { id: toClose }, body: {} }],
+      // hs-westland's own system keeps its catalogue; its runs here fail, as that stand-in shares none.
+      ['get /admin/catalogue-syncs', { as: 'westland-admin', params: {} }],
+      [
+        'post /admin/catalogue-syncs',
+        { as: 'westland-admin', params: {}, body: { institutionCode: 'hs-westland' } },
+      ],
       [
         'post /admin/offerings/{id}/reopen',
         { as: 'waal-admin', params: { id: toReopen }, body: {} },

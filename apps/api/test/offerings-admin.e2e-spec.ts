@@ -1,4 +1,4 @@
-import { OfferingEntity } from '@lr/database';
+import { AuditEntryEntity, OfferingEntity } from '@lr/database';
 import { startOfNextDutchDay } from '@lr/domain';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { waitFor } from '@lr/testing';
@@ -154,6 +154,70 @@ describe("an institution's catalogue, kept by its admins", () => {
     expect((await change(offering.id, {})).body.code).toBe('OFFERING.NOTHING_TO_CHANGE');
     const row = await t.dataSource.manager.findOneByOrFail(OfferingEntity, { id: offering.id });
     expect(row).toMatchObject({ capacity: 2, enrolledCount: 2, version: 3 });
+  });
+
+  it("audits every change an admin makes to an offering, for its institution's admins to read", async () => {
+    const offering = await create({ capacity: 10 });
+    expectStatus(
+      await change(offering.id, {
+        capacity: 12,
+        description: 'With a project.',
+        title: offering.title,
+      }),
+      200,
+    );
+    expectStatus(await t.as('ijssel-admin').post(`/admin/offerings/${offering.id}/close`, {}), 200);
+    expectStatus(
+      await t.as('ijssel-admin').post(`/admin/offerings/${offering.id}/reopen`, {}),
+      200,
+    );
+    // A refused change is no change: nothing is recorded of it.
+    expectStatus(await change(offering.id, { capacity: 12, expectedVersion: 1 }), 409);
+
+    const entries = await t.dataSource.manager.find(AuditEntryEntity, {
+      where: { objectType: 'offering', objectId: offering.id },
+      order: { id: 'ASC' },
+    });
+    expect(entries.map((e) => e.action)).toEqual(['create', 'change', 'close', 'reopen']);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        actorId: 'ijssel-admin',
+        actorRole: 'admin',
+        actorInstitutionCode: 'uni-ijssel',
+        homeInstitutionCode: 'uni-ijssel',
+        requestId: null,
+        homeProgrammeCode: null,
+      });
+    }
+    expect(entries[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'code', from: null, to: offering.code },
+        { field: 'capacity', from: null, to: '10' },
+      ]),
+    );
+    // Only what differs: the title sent as it was is no change.
+    expect(entries[1].changes).toEqual([
+      {
+        field: 'description',
+        from: 'Estimating effects from observational data.',
+        to: 'With a project.',
+      },
+      { field: 'capacity', from: '10', to: '12' },
+    ]);
+
+    const read = async (person: string) =>
+      (
+        expectStatus(await t.as(person).get('/audit?pageSize=100'), 200).body.items as {
+          objectId: string;
+          action: string;
+          clientAddress: string | null;
+        }[]
+      ).filter((e) => e.objectId === offering.id);
+    const own = await read('ijssel-admin');
+    expect(own.map((e) => e.action)).toEqual(['reopen', 'close', 'change', 'create']);
+    expect(own[0].clientAddress).toEqual(expect.any(String));
+    expect(await read('waal-admin')).toEqual([]);
+    expect(await read('ijssel-eb')).toEqual([]);
   });
 
   it('moves the deadline timer of each student waiting for the host to the new deadline', async () => {

@@ -6,6 +6,7 @@ import {
   OoapiUnavailableError,
 } from '@lr/ooapi';
 import { OoapiStub } from './ooapi-stub';
+import { ooapiCourse, ooapiOffering } from './stub-catalogue';
 
 /** An enrolment as Leerroutes asks for one; its ids are the host's. */
 const association = (offeringId: string): AssociationWrite => ({
@@ -117,6 +118,50 @@ describe("the OOAPI client, against a stand-in for an institution's system over 
     const refused = await c.createAssociation(wrong).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(OoapiRequestError);
     expect(stub.calls.length).toBe(calls);
+  });
+
+  it('reads a whole catalogue, every list page by page, and takes nothing from a page the standard does not allow', async () => {
+    const courses = ['A', 'B', 'C'].map((code) => ooapiCourse(`C-${code}`, `Course ${code}`, 5));
+    stub.catalogue = courses.map((course, i) => ({
+      course,
+      offerings: Array.from({ length: i + 1 }, (_, n) =>
+        ooapiOffering(course, {
+          code: `${course.primaryCode.code}-${n}`,
+          places: 10,
+          startDate: '2027-02-01',
+          endDate: '2027-04-16',
+          description: 'A run of the course.',
+        }),
+      ),
+    }));
+    stub.maxPageSize = 2;
+    try {
+      const calls = stub.calls.length;
+      const catalogue = await client().catalogue(10);
+      expect(catalogue.map((e) => [e.course.courseId, e.offerings.length])).toEqual(
+        courses.map((c, i) => [c.courseId, i + 1]),
+      );
+      // Two pages of courses; one page of offerings for the first two courses, two for the third.
+      expect(stub.calls.slice(calls)).toEqual([
+        'GET /courses',
+        'GET /courses',
+        ...courses.map((c) => `GET /courses/${c.courseId}/offerings`),
+        `GET /courses/${courses[2].courseId}/offerings`,
+      ]);
+      stub.catalogueAnswers.push({
+        path: '/courses',
+        status: 200,
+        body: { pageSize: 2, pageNumber: 1, items: [{ courseId: 'C-A' }] },
+      });
+      const refused = await client()
+        .catalogue()
+        .catch((e: Error) => e);
+      expect(refused).toBeInstanceOf(OoapiProtocolError);
+      expect((refused as OoapiProtocolError).operation).toBe('GET /courses');
+    } finally {
+      stub.catalogue = undefined;
+      stub.maxPageSize = 250;
+    }
   });
 
   it('gives up on a system that does not answer in time, and on one that is down', async () => {

@@ -12,7 +12,7 @@ import { DeliveryReconciler, HostAssociationsUseCase } from '@lr/workflow';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { Journey, expectStatus } from './journey';
 import { OoapiStub } from './ooapi-stub';
-import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
+import { TestApp } from './test-app';
 
 /** The two hosts that take part through their own system here; the demo institutions stay as registered. */
 const OWN_SYSTEMS = { 'uni-ijssel': 'ijssel-system', 'hs-westland': 'westland-system' };
@@ -35,17 +35,12 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
   beforeAll(async () => {
     stub = await OoapiStub.start(OWN_SYSTEMS);
     v5 = await OoapiValidator.v5();
-    const institutions = IN_APP_INSTITUTIONS.map((d) =>
-      d.code in OWN_SYSTEMS ? { ...d, ooapi: stub.connection(d.code) } : d,
-    );
     t = await TestApp.start({
-      institutions,
+      institutions: stub.institutions(),
       env: {
         // Two attempts: a host that keeps answering wrongly ends as a failed delivery within seconds.
         JOB_ATTEMPTS: '2',
-        OOAPI_CLIENT_SECRETS: Object.keys(OWN_SYSTEMS)
-          .map((code) => `${code}=${stub.clientSecret}`)
-          .join(','),
+        OOAPI_CLIENT_SECRETS: stub.clientSecrets,
         // The test polls when it wants to (pollOnce), with its own clock.
         OOAPI_POLL_INTERVAL_MS: '3600000',
       },

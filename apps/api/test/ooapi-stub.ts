@@ -2,8 +2,15 @@ import { randomBytes, randomUUID } from 'crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
 import { AddressInfo } from 'net';
 import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
-import type { OoapiConnection } from '@lr/institutions';
-import { AssociationState, CourseResult, HttpMethod, OoapiValidator } from '@lr/ooapi';
+import type { InstitutionDefinition, OoapiConnection } from '@lr/institutions';
+import {
+  AssociationState,
+  CourseResult,
+  HttpMethod,
+  OoapiCatalogueEntry,
+  OoapiValidator,
+} from '@lr/ooapi';
+import { IN_APP_INSTITUTIONS } from './test-app';
 
 /** An association as the stand-in system keeps it. */
 export interface StubAssociation {
@@ -19,14 +26,17 @@ export interface StubAssociation {
 export interface StubAnswer {
   status: number;
   body: unknown;
+  /** Only for a call of this path (below /ooapi/v5); any call of its kind when left out. */
+  path?: string;
 }
 
 /**
  * Stands in for an institution's own system, outside Leerroutes, over real HTTP: an OAuth 2.0 authorization
  * server (client credentials for Leerroutes; discovery and keys for the tokens its own machine client presents
- * when it calls back) and an OOAPI v5 endpoint for associations. Everything Leerroutes sends it is checked
- * against the standard, and so is every proper answer it gives; a test may make it answer otherwise
- * (`answers`), refuse its tokens (`revokeTokens`), or keep silent (`silent`).
+ * when it calls back) and an OOAPI v5 endpoint for associations and, once given one, its catalogue (courses and
+ * their offerings, paged). Everything Leerroutes sends it is checked against the standard, and so is every
+ * proper answer it gives; a test may make it answer otherwise (`answers` for associations, `catalogueAnswers`
+ * for the catalogue), refuse its tokens (`revokeTokens`), or keep silent (`delayMs`).
  */
 export class OoapiStub {
   readonly associations = new Map<string, StubAssociation>();
@@ -37,8 +47,17 @@ export class OoapiStub {
   readonly calls: string[] = [];
   /** The state a new association gets. */
   newState: AssociationState = 'pending';
-  /** Answers to give, in turn, instead of the proper ones to OOAPI calls. */
+  /** Answers to give, in turn, instead of the proper ones to calls about associations. */
   readonly answers: StubAnswer[] = [];
+  /**
+   * The system's catalogue, as its OOAPI lists it (GET /courses, GET /courses/{courseId}/offerings). Without
+   * one it shares none with Leerroutes and refuses those calls (403), as a system that grants no such scope.
+   */
+  catalogue?: OoapiCatalogueEntry[];
+  /** Answers to give, in turn, instead of the proper ones to calls of the catalogue. */
+  readonly catalogueAnswers: StubAnswer[] = [];
+  /** The largest page it serves, whatever is asked: a small one makes a short list take several pages. */
+  maxPageSize = 250;
   /** Takes this long before answering an OOAPI call: past a client's timeout, it never answers in time. */
   delayMs = 0;
   tokensIssued = 0;
@@ -93,6 +112,20 @@ export class OoapiStub {
       clientId: this.clientId,
       callback: { issuer: this.issuer, clientId: this.machineClients[institutionCode] },
     };
+  }
+
+  /** A test app's institutions, those this system speaks for connected to it. */
+  institutions(): InstitutionDefinition[] {
+    return IN_APP_INSTITUTIONS.map((d) =>
+      d.code in this.machineClients ? { ...d, ooapi: this.connection(d.code) } : d,
+    );
+  }
+
+  /** OOAPI_CLIENT_SECRETS for the institutions this system speaks for. */
+  get clientSecrets(): string {
+    return Object.keys(this.machineClients)
+      .map((code) => `${code}=${this.clientSecret}`)
+      .join(',');
   }
 
   /** As if the authorization server had restarted: every token it gave is refused from now on. */
@@ -172,9 +205,16 @@ export class OoapiStub {
         .map((v) => `${method.toUpperCase()} ${path}: ${v}`),
     );
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    const override = this.answers.shift();
-    if (override) return send(override.status, override.body);
-    const [status, answer] = this.ooapi(method, path, body);
+    const catalogueCall = path.startsWith('/courses');
+    const overrides = catalogueCall ? this.catalogueAnswers : this.answers;
+    const at = overrides.findIndex((a) => a.path === undefined || a.path === path);
+    if (at >= 0) {
+      const [override] = overrides.splice(at, 1);
+      return send(override.status, override.body);
+    }
+    const [status, answer] = catalogueCall
+      ? this.catalogueAnswer(path, url.searchParams)
+      : this.ooapi(method, path, body);
     this.answerViolations.push(
       ...this.v5
         .response({ method, path }, { status, body: answer })
@@ -234,6 +274,31 @@ export class OoapiStub {
     ];
   }
 
+  /** GET /courses and GET /courses/{courseId}/offerings, paged as the standard pages (Pagination). */
+  private catalogueAnswer(path: string, query: URLSearchParams): [number, unknown] {
+    if (!this.catalogue) {
+      return [403, { status: '403', title: 'Forbidden', detail: 'No catalogue for this client.' }];
+    }
+    const pageSize = Math.min(Number(query.get('pageSize') ?? 10), this.maxPageSize);
+    const pageNumber = Number(query.get('pageNumber') ?? 1);
+    const paged = (items: unknown[]) => {
+      const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+      return {
+        pageSize,
+        pageNumber,
+        hasPreviousPage: pageNumber > 1,
+        hasNextPage: pageNumber < totalPages,
+        totalPages,
+        items: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+      };
+    };
+    if (path === '/courses') return [200, paged(this.catalogue.map((entry) => entry.course))];
+    const courseId = /^\/courses\/([^/]+)\/offerings$/.exec(path)?.[1];
+    const entry = this.catalogue.find((e) => e.course.courseId === courseId);
+    if (!entry) return [404, { status: '404', title: 'Not found' }];
+    return [200, paged(entry.offerings)];
+  }
+
   private authorizationServer(
     url: URL,
     request: IncomingMessage,
@@ -275,6 +340,20 @@ export class OoapiStub {
     }
     send(404, { error: 'not_found' });
   }
+}
+
+/**
+ * The connection of a system nothing answers for (port 9, discard, has no listener here): for a test that needs
+ * an institution to take part through its own system, but never its answers. Its synchronisations fail.
+ */
+export function unreachableConnection(machineClient: string): OoapiConnection {
+  const origin = 'http://127.0.0.1:9';
+  return {
+    baseUrl: `${origin}/ooapi/v5`,
+    tokenEndpoint: `${origin}/oauth/token`,
+    clientId: 'leerroutes',
+    callback: { issuer: `${origin}/oauth`, clientId: machineClient },
+  };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

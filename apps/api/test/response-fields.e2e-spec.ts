@@ -1,11 +1,11 @@
 import type { Response } from 'supertest';
-import { ComponentEntity } from '@lr/database';
+import { CatalogueSyncEntity, ComponentEntity } from '@lr/database';
 import { waitFor } from '@lr/testing';
 import { OoapiValidator, loadOoapiV5Spec } from '@lr/ooapi';
 import { COURSE_IDS, OFFERING_IDS, RequestView } from '@lr/workflow';
 import { DeclaredFieldsInterceptor } from '../src/http/declared-fields.interceptor';
 import { Journey, expectStatus } from './journey';
-import { OoapiStub } from './ooapi-stub';
+import { OoapiStub, unreachableConnection } from './ooapi-stub';
 import { OOAPI_PREFIX, ooapiRoutes } from './served-routes';
 import { SwitchableHostSystem, withSwitchableWestland } from './switchable-host-system';
 import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
@@ -98,8 +98,15 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
 
   beforeAll(async () => {
     const host = withSwitchableWestland();
-    // Few attempts, so that a delivery to the host that is down fails for good quickly.
-    t = await TestApp.start({ institutions: host.institutions, env: { JOB_ATTEMPTS: '2' } });
+    // hs-delta takes part through its own system, which never answers: its synchronisations fail.
+    const institutions = host.institutions.map((d) =>
+      d.code === 'hs-delta' ? { ...d, ooapi: unreachableConnection('delta-system') } : d,
+    );
+    // Few attempts, so that a delivery to the host that is down fails for good quickly, and a run too.
+    t = await TestApp.start({
+      institutions,
+      env: { JOB_ATTEMPTS: '2', OOAPI_CLIENT_SECRETS: 'hs-delta=never-used' },
+    });
     westland = host.system();
     j = new Journey(t);
     document = (await t.http().get('/docs-json').expect(200)).body as OpenApiDocument;
@@ -315,7 +322,26 @@ describe('response bodies carry only the fields their OpenAPI schema declares', 
     await call('ijssel-admin', 'post /admin/offerings/{id}/close', `${kept}/close`);
     await call('ijssel-admin', 'get /admin/offerings', '/admin/offerings');
     await call('ijssel-admin', 'post /admin/offerings/{id}/reopen', `${kept}/reopen`);
+    // A synchronisation asked for, which fails after its attempts: its errors show.
+    const run = (
+      await call('delta-admin', 'post /admin/catalogue-syncs', '/admin/catalogue-syncs', 202, {
+        institutionCode: 'hs-delta',
+      })
+    ).body as { id: string };
+    await waitFor(
+      async () =>
+        (
+          await t.dataSource.manager.findOneBy(CatalogueSyncEntity, {
+            id: run.id,
+            status: 'failed',
+          })
+        )?.id,
+      { timeoutMs: 15000, intervalMs: 100, what: 'the run to fail' },
+    );
+    const runs = await call('delta-admin', 'get /admin/catalogue-syncs', '/admin/catalogue-syncs');
+    expect(runs.body.items[0].errors.length).toBeGreaterThan(0);
     await call('waal-admin', 'get /audit', `/audit?requestId=${draft.id}`);
+    await call('ijssel-admin', 'get /audit', '/audit');
     await call('waal-eb-life', 'get /audit', `/audit?requestId=${draft.id}`);
     await call('macca', 'get /me/export', '/me/export');
 

@@ -6,6 +6,7 @@ import { AdmissionsService } from './admissions/admissions.service';
 import { AuthorizationServer } from './authorization/authorization-server';
 import { SystemTokenClient } from './authorization/system-token.client';
 import { CallbackRelay } from './callbacks/callback-relay.service';
+import { OfferingChangesService } from './catalogue/offering-changes.service';
 import { HOST_CONFIG, HostConfig } from './config/host-config';
 import { hostDataSourceOptions } from './database/host-data-source.options';
 import { HostExceptionFilter } from './host-exception.filter';
@@ -34,6 +35,11 @@ export class HostModule implements NestModule {
           provide: AdmissionsService,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new AdmissionsService(dataSource),
+        },
+        {
+          provide: OfferingChangesService,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new OfferingChangesService(dataSource),
         },
         CatalogueService,
         AuthorizationServer,

@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 import { Browser, Page } from 'playwright-core';
+import { OoapiStub } from '../../api/test/ooapi-stub';
+import { offeringIn, sampleCatalogue } from '../../api/test/stub-catalogue';
 import { TestApp } from '../../api/test/test-app';
 import { launchChromium, screenshot, seriousViolations, signedInPage } from './browser';
 
@@ -91,5 +93,57 @@ describe("the portal's offerings page, for an institution's admin", () => {
     await searchCatalogue(student, 'fermentation');
     await student.getByText('Niets gevonden.').waitFor();
     expect(await card.count()).toBe(0);
+  }, 120000);
+});
+
+/** uni-ijssel's own system keeps its catalogue here: its admin sees the synchronisation and asks for one. */
+describe("the portal's offerings page, for an institution whose own system keeps its catalogue", () => {
+  let stub: OoapiStub;
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stub = await OoapiStub.start({ 'uni-ijssel': 'ijssel-system' });
+    stub.catalogue = sampleCatalogue();
+    t = await TestApp.start({
+      institutions: stub.institutions(),
+      env: { OOAPI_CLIENT_SECRETS: stub.clientSecrets, CATALOGUE_SYNC_INTERVAL_MS: '3600000' },
+    });
+    base = await t.listen();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await stub?.close();
+  });
+
+  it('shows the last synchronisation, keeps the offerings read-only, and synchronises on request', async () => {
+    const admin = await signedInPage(browser, base, 'uni-ijssel', 'ijssel-admin');
+    const panel = admin.getByRole('region', { name: 'Synchronisatie met het eigen systeem' });
+    await panel.getByTestId('sync-status').getByText('Uitkomst: voltooid').waitFor();
+    expect(await panel.getByTestId('sync-counts').innerText()).toBe(
+      '4 nieuw, 0 gewijzigd, 0 gesloten, 0 heropend, 0 ongewijzigd',
+    );
+    const row = admin.getByRole('row').filter({ hasText: 'IJ-ROB-P3' });
+    await row.getByText('Uit het eigen systeem').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await admin.getByRole('region', { name: 'Nieuw onderdeel' }).count()).toBe(0);
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    offeringIn(stub.catalogue!, 'IJ-ROB-P3').maxNumberStudents = 25;
+    await panel.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    // The run asked for is the last one now; the page follows it until it has finished.
+    await panel.getByText(/door Application Administrator IJsselland/).waitFor();
+    await panel
+      .getByTestId('sync-counts')
+      .getByText(/^0 nieuw, 1 gewijzigd/)
+      .waitFor();
+    await panel.getByTestId('sync-status').getByText('Uitkomst: voltooid').waitFor();
+    await row.getByTestId('places').getByText('0 / 25', { exact: true }).waitFor();
+    await screenshot(admin, '24-offerings-own-system');
+    expect(stub.sentViolations).toEqual([]);
+    expect(stub.answerViolations).toEqual([]);
   }, 120000);
 });

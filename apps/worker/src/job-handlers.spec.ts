@@ -1,5 +1,6 @@
 import { JOB_NAMES, jobIdFor } from '@lr/queue';
 import type {
+  CatalogueSyncUseCase,
   DeliverAdmissionRequestUseCase,
   EmailNotificationsUseCase,
   HostAssociationsUseCase,
@@ -16,6 +17,7 @@ describe('the job catalogue', () => {
       {} as TimerJobsUseCase,
       {} as EmailNotificationsUseCase,
       {} as HostAssociationsUseCase,
+      {} as CatalogueSyncUseCase,
     );
     expect(handlers.names().sort()).toEqual([...JOB_NAMES].sort());
   });
@@ -31,7 +33,12 @@ describe('the job catalogue', () => {
     );
     expect(jobIdFor('timer.decision-overdue', data)).toBe('c1-timer_decision-overdue-v3');
     expect(jobIdFor('notification.send-email', { notificationId: 'n1' })).toBe('email-n1');
+    expect(jobIdFor('catalogue.sync', { institutionCode: 'uni-eem', runKey: 'k1' })).toBe(
+      'catalogue-sync-k1',
+    );
     for (const name of JOB_NAMES)
-      expect(jobIdFor(name, { ...data, notificationId: 'n' })).not.toContain(':');
+      expect(
+        jobIdFor(name, { ...data, notificationId: 'n', institutionCode: 'uni-eem' }),
+      ).not.toContain(':');
   });
 });

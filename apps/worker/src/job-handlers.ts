@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { JobName, JobOf } from '@lr/queue';
+import type { JobContext, JobName, JobOf } from '@lr/queue';
 import {
+  CatalogueSyncUseCase,
   DeliverAdmissionRequestUseCase,
   EmailNotificationsUseCase,
   HostAssociationsUseCase,
@@ -8,7 +9,9 @@ import {
   TimerJobsUseCase,
 } from '@lr/workflow';
 
-export type JobHandlerMap = { [N in JobName]: (data: JobOf<N>) => Promise<unknown> };
+export type JobHandlerMap = {
+  [N in JobName]: (data: JobOf<N>, job: JobContext) => Promise<unknown>;
+};
 
 /** Exactly one handler per job name: a job name without a handler does not compile. */
 @Injectable()
@@ -21,6 +24,7 @@ export class JobHandlers {
     timers: TimerJobsUseCase,
     email: EmailNotificationsUseCase,
     associations: HostAssociationsUseCase,
+    catalogueSync: CatalogueSyncUseCase,
   ) {
     this.byName = {
       'admission.deliver-request': (data) => deliverAdmission.execute(data),
@@ -30,6 +34,8 @@ export class JobHandlers {
       'timer.enrolment-deadline': (data) => timers.enrolmentDeadline(data),
       'notification.send-email': (data) => email.send(data),
       'association.cancel': (data) => associations.cancel(data),
+      // Its run is recorded under the job's id: each attempt finds it again.
+      'catalogue.sync': (data, job) => catalogueSync.execute(data, job),
     };
   }
 
@@ -37,7 +43,7 @@ export class JobHandlers {
     return Object.keys(this.byName) as JobName[];
   }
 
-  run<N extends JobName>(name: N, data: JobOf<N>): Promise<unknown> {
-    return (this.byName[name] as (data: JobOf<N>) => Promise<unknown>)(data);
+  run<N extends JobName>(name: N, data: JobOf<N>, job: JobContext): Promise<unknown> {
+    return (this.byName[name] as (data: JobOf<N>, job: JobContext) => Promise<unknown>)(data, job);
   }
 }

@@ -17,6 +17,7 @@ import {
   createRedisConnection,
 } from '@lr/queue';
 import {
+  CatalogueSyncUseCase,
   DELIVERY_JOB_NAMES,
   DeliveryFailuresUseCase,
   EmailNotificationsUseCase,
@@ -36,6 +37,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     private readonly handlers: JobHandlers,
     private readonly failures: DeliveryFailuresUseCase,
     private readonly email: EmailNotificationsUseCase,
+    private readonly catalogueSync: CatalogueSyncUseCase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -71,7 +73,11 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     const name = job.name as JobName;
     if (!JOB_NAMES.includes(name)) throw new UnrecoverableError(`No handler for job ${job.name}`);
     try {
-      return await this.handlers.run(name, job.data as never);
+      return await this.handlers.run(name, job.data as never, {
+        id: job.id!,
+        attempt: job.attemptsMade + 1,
+        attempts: job.opts.attempts ?? 1,
+      });
     } catch (error) {
       if (error instanceof NotYetDueError) {
         await job.moveToDelayed(Date.now() + error.remainingMs, token);
@@ -109,6 +115,8 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         job.attemptsMade,
         error.message,
       );
+    } else if (job.name === 'catalogue.sync') {
+      await this.catalogueSync.failedForGood(job.id!, error.message);
     }
   }
 }

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayService } from '@lr/queue';
 import { AddressRetentionSchedulerService } from './address-retention-scheduler.service';
 import { AssociationPollerService } from './association-poller.service';
+import { CatalogueSyncSchedulerService } from './catalogue-sync-scheduler.service';
 import { JobHandlers } from './job-handlers';
 import { QueueWorkersService } from './queue-workers.service';
 import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
 
 /**
- * The job side: queue workers, the outbox relay, the reconciler and the audit addresses' retention. Imported by
- * the worker process, or by the API in one process.
+ * The job side: queue workers, the outbox relay, the reconciler, the audit addresses' retention, the polls of
+ * hosts' associations and the schedules of catalogue synchronisations. Imported by the worker process, or by the
+ * API in one process.
  */
 @Module({
   providers: [
@@ -18,6 +20,7 @@ import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
     ReconcilerSchedulerService,
     AddressRetentionSchedulerService,
     AssociationPollerService,
+    CatalogueSyncSchedulerService,
   ],
   exports: [JobHandlers],
 })

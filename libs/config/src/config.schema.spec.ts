@@ -165,6 +165,17 @@ describe('OOAPI configuration', () => {
   });
 });
 
+describe('catalogue synchronisation', () => {
+  it("reads the catalogues from the institutions' own systems every quarter of an hour unless told otherwise", () => {
+    expect(loadConfig({}).catalogueSyncIntervalMs).toBe(900000);
+    expect(loadConfig({ CATALOGUE_SYNC_INTERVAL_MS: '60000' }).catalogueSyncIntervalMs).toBe(60000);
+    for (const wrong of ['999', '86400001', 'often', '1500.5'])
+      expect(() => loadConfig({ CATALOGUE_SYNC_INTERVAL_MS: wrong })).toThrow(
+        /CATALOGUE_SYNC_INTERVAL_MS/,
+      );
+  });
+});
+
 describe('OOAPI provider configuration', () => {
   it('gives the contact and documentation of the public catalogue, and refuses what is no address or URL', () => {
     expect(

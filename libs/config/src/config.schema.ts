@@ -125,6 +125,7 @@ export interface OoapiConnectionOverride {
   tokenEndpoint?: string;
   clientId?: string;
   scope?: string;
+  programmeCode?: string;
   callback?: { issuer?: string; clientId?: string };
 }
 
@@ -136,6 +137,7 @@ const ooapiConnectionOverride = Joi.object({
   tokenEndpoint: ooapiUrl,
   clientId: Joi.string().pattern(/^[\x21-\x7e]+$/),
   scope: Joi.string().pattern(/^[\x20-\x7e]+$/),
+  programmeCode: Joi.string().pattern(/^[\x21-\x7e]+$/),
   callback: Joi.object({ issuer: ooapiUrl, clientId: Joi.string().pattern(/^[\x21-\x7e]+$/) }),
 })
   .unknown(false)
@@ -216,6 +218,9 @@ export const configSchema = Joi.object({
   // The aud of the access tokens institutions' systems present when they call Leerroutes' OOAPI endpoints.
   OOAPI_AUDIENCE: Joi.string().default('leerroutes'),
   OOAPI_POLL_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(60000),
+  // How often each institution's catalogue is read from its own system: a second at the least (tests), a day
+  // at the most (a catalogue a day behind still takes requests for offerings that are gone).
+  CATALOGUE_SYNC_INTERVAL_MS: Joi.number().integer().min(1000).max(86400000).default(900000),
   OIDC_CLOCK_SKEW_SECONDS: Joi.number().integer().min(0).max(300).default(30),
   OIDC_JWKS_TIMEOUT_MS: Joi.number().integer().min(100).max(60000).default(5000),
   OIDC_JWKS_COOLDOWN_MS: Joi.number().integer().min(0).max(3600000).default(30000),
@@ -307,6 +312,8 @@ export interface AppConfig {
   ooapiAudience: string;
   /** How often a worker looks for associations whose host is due to be asked (GET) for changes. */
   ooapiPollIntervalMs: number;
+  /** How often the catalogue of each institution with its own system is read from that system. */
+  catalogueSyncIntervalMs: number;
   /** How far the clocks of an identity provider and ours may differ when exp, nbf and iat are checked. */
   oidcClockSkewSeconds: number;
   /** How long fetching an issuer's discovery document or keys may take. */
@@ -371,6 +378,7 @@ interface ValidatedEnv {
   OOAPI_CONNECTIONS: string;
   OOAPI_AUDIENCE: string;
   OOAPI_POLL_INTERVAL_MS: number;
+  CATALOGUE_SYNC_INTERVAL_MS: number;
   OIDC_CLOCK_SKEW_SECONDS: number;
   OIDC_JWKS_TIMEOUT_MS: number;
   OIDC_JWKS_COOLDOWN_MS: number;
@@ -425,6 +433,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ooapiConnections: ooapiConnections(value.OOAPI_CONNECTIONS),
     ooapiAudience: value.OOAPI_AUDIENCE,
     ooapiPollIntervalMs: value.OOAPI_POLL_INTERVAL_MS,
+    catalogueSyncIntervalMs: value.CATALOGUE_SYNC_INTERVAL_MS,
     oidcClockSkewSeconds: value.OIDC_CLOCK_SKEW_SECONDS,
     oidcJwksTimeoutMs: value.OIDC_JWKS_TIMEOUT_MS,
     oidcJwksCooldownMs: value.OIDC_JWKS_COOLDOWN_MS,

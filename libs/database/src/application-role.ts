@@ -39,6 +39,9 @@ export const APPLICATION_PRIVILEGES: Readonly<Record<string, readonly Privilege[
   // StudentRegisterWriter. Never removed by the application: a host may still ask a former student's proof.
   student_register: ['SELECT', 'INSERT', 'UPDATE'],
   audit_log: ['SELECT', 'INSERT'],
+  // The record of each catalogue synchronisation, kept for the institution's admins: a run is updated as it goes,
+  // never removed.
+  catalogue_syncs: ['SELECT', 'INSERT', 'UPDATE'],
   audit_client_addresses: ['SELECT', 'INSERT', 'DELETE'],
 };
 

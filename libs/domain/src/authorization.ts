@@ -180,6 +180,10 @@ export const AUTHORIZATION = {
   // too, with the places taken) and create, change, close and reopen them; nobody touches another's.
   'offering.list': { subject: 'offering', grants: { admin: ['own-institution'] } },
   'offering.write': { subject: 'offering', grants: { admin: ['own-institution'] } },
+  // An institution whose own system keeps its catalogue: its admins see how the synchronisations went and ask
+  // for one now. Which institutions take part so is public, so another's admin is refused, not told it is unknown.
+  'catalogue-sync.list': { subject: 'offering', grants: { admin: ['own-institution'] } },
+  'catalogue-sync.request': { subject: 'offering', grants: { admin: ['own-institution'] } },
 } satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof AUTHORIZATION;

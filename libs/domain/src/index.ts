@@ -10,3 +10,4 @@ export * from './clock';
 export * from './notification-rules';
 export * from './tuition';
 export * from './offering';
+export * from './catalogue-sync';

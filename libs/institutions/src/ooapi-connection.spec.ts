@@ -26,7 +26,20 @@ describe("an institution's OOAPI connection, as the deployment has it", () => {
       ...eem.ooapi,
       institutionCode: 'uni-eem',
       clientSecret: 's3cret',
+      programmeCode: base.programmes[0].code,
     });
+  });
+
+  it("files the system's offerings under the programme the connection names, else the first", () => {
+    const [first, second] = base.programmes;
+    const config = loadConfig({ OOAPI_CLIENT_SECRETS: 'uni-eem=s3cret' });
+    const named = { ...eem, ooapi: { ...eem.ooapi!, programmeCode: second.code } };
+    expect(resolveOoapiConnection(config, named)?.programmeCode).toBe(second.code);
+    expect(resolveOoapiConnection(config, eem)?.programmeCode).toBe(first.code);
+    const unknown = { ...eem, ooapi: { ...eem.ooapi!, programmeCode: 'msc-astrology' } };
+    expect(() => resolveOoapiConnection(config, unknown)).toThrow(
+      'The OOAPI connection of uni-eem files offerings under msc-astrology, which is none of its programmes',
+    );
   });
 
   it('lets OOAPI_CONNECTIONS change any part, the callback part by part', () => {

@@ -10,6 +10,13 @@ export interface OoapiConnection {
   /** The client id Leerroutes was given there; its secret comes from OOAPI_CLIENT_SECRETS. */
   clientId: string;
   scope?: string;
+  /**
+   * The programme the system's offerings belong to in Leerroutes. An OOAPI course names no programme of the
+   * institution's that Leerroutes knows (GET /courses lists no programmes to match), and the programme matters
+   * only within the institution (a unit of a student's own programme is no learning route): one programme for
+   * the whole catalogue is enough, by default the institution's first.
+   */
+  programmeCode?: string;
   /** The system's own machine client, which calls Leerroutes back (PATCH an association). */
   callback: {
     /** The issuer of its access tokens (OpenID Connect discovery and JWKS). */
@@ -23,6 +30,7 @@ export interface OoapiConnection {
 export interface ResolvedOoapiConnection extends OoapiConnection {
   institutionCode: string;
   clientSecret: string;
+  programmeCode: string;
 }
 
 /**
@@ -53,6 +61,13 @@ export function resolveOoapiConnection(
   if (missing.length > 0) {
     throw new Error(`The OOAPI connection of ${institution.code} lacks ${missing.join(', ')}`);
   }
+  const programmeCode = merged.programmeCode ?? institution.programmes[0]?.code;
+  if (!institution.programmes.some((p) => p.code === programmeCode)) {
+    throw new Error(
+      `The OOAPI connection of ${institution.code} files offerings under ${programmeCode ?? 'no programme'}, ` +
+        'which is none of its programmes',
+    );
+  }
   const urls = {
     baseUrl: merged.baseUrl,
     tokenEndpoint: merged.tokenEndpoint,
@@ -69,6 +84,7 @@ export function resolveOoapiConnection(
     ...(merged as OoapiConnection),
     institutionCode: institution.code,
     clientSecret,
+    programmeCode,
   };
 }
 

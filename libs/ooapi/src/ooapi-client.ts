@@ -10,10 +10,12 @@ import type {
   Association,
   AssociationAnswer,
   AssociationWrite,
+  OoapiCatalogueEntry,
   OoapiCourse,
   OoapiOffering,
   OoapiPage,
   PageRequest,
+  PageSize,
 } from './ooapi-messages';
 import { HttpMethod, OoapiValidator } from './ooapi-validator';
 
@@ -28,6 +30,15 @@ export interface OoapiClientOptions {
   /** How long each HTTP exchange (the token's included) may take. */
   timeoutMs: number;
 }
+
+/** The largest page the standard allows: the fewest calls for a whole catalogue. */
+const LARGEST_PAGE: PageSize = 250;
+
+/**
+ * A system that keeps saying there is a next page would be read for ever: beyond this many pages of one list
+ * (250,000 items at the largest size) its answer is taken for what it is, not OOAPI.
+ */
+const MAX_PAGES = 1000;
 
 /** A token is not used in its last seconds: it could expire on the way. */
 const EXPIRY_MARGIN_MS = 30_000;
@@ -120,6 +131,26 @@ export class OoapiClient {
       query: pageQuery(page),
       expect: 200,
     });
+  }
+
+  /**
+   * The host's whole catalogue: every course (GET /courses), each with every offering of it (GET
+   * /courses/{courseId}/offerings; v5 has no list of all offerings), each list read page by page until the
+   * system says there is no next one. Read one course after another, so that a large catalogue does not flood
+   * the host; every answer passes the validator before anything is taken from it.
+   */
+  async catalogue(pageSize: PageSize = LARGEST_PAGE): Promise<OoapiCatalogueEntry[]> {
+    const courses = await everyPage('GET /courses', (page) => this.courses(page), pageSize);
+    const entries: OoapiCatalogueEntry[] = [];
+    for (const course of courses) {
+      const offerings = await everyPage(
+        `GET /courses/${course.courseId}/offerings`,
+        (page) => this.courseOfferings(course.courseId, page),
+        pageSize,
+      );
+      entries.push({ course, offerings });
+    }
+    return entries;
   }
 
   private async exchange<T>(exchange: Exchange): Promise<T> {
@@ -233,7 +264,11 @@ export class OoapiClient {
           [oauth.allowInsecureRequests]: new URL(tokenEndpoint).protocol === 'http:',
         },
       );
-      grant = await oauth.processClientCredentialsResponse(this.authorizationServer, client, response);
+      grant = await oauth.processClientCredentialsResponse(
+        this.authorizationServer,
+        client,
+        response,
+      );
     } catch (error) {
       throw new OoapiUnavailableError(operation, `no access token: ${reasonOf(error)}`);
     }
@@ -247,6 +282,23 @@ export class OoapiClient {
           : Date.now() + Math.max(lifetimeMs - EXPIRY_MARGIN_MS, lifetimeMs / 2),
     };
   }
+}
+
+/** Every item of a paged list, page after page from the first (OOAPI Pagination: hasNextPage). */
+async function everyPage<T>(
+  operation: string,
+  read: (page: PageRequest) => Promise<OoapiPage<T>>,
+  pageSize: PageSize,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber += 1) {
+    const page = await read({ pageSize, pageNumber });
+    items.push(...page.items);
+    if (!page.hasNextPage) return items;
+  }
+  throw new OoapiProtocolError(operation, 200, [
+    `hasNextPage is still true after ${MAX_PAGES} pages`,
+  ]);
 }
 
 function pageQuery({ pageSize, pageNumber }: PageRequest): Record<string, string> {

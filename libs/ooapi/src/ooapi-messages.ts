@@ -110,27 +110,60 @@ export interface OoapiPage<T> {
   items: T[];
 }
 
+/** The page sizes the standard allows (its pageSize parameter is an enum). */
+export type PageSize = 10 | 20 | 50 | 100 | 250;
+
 export interface PageRequest {
-  pageSize: number;
+  pageSize: PageSize;
   pageNumber: number;
 }
 
-/** A course of the host (what its offerings are offerings of); the catalogue sync reads these. */
+export interface IdentifierEntry {
+  codeType: string;
+  code: string;
+}
+
+/**
+ * A course of the host, as GET /courses lists it: what its offerings are offerings of. The catalogue
+ * synchronisation reads these; the standard holds the rest of what a course may say.
+ */
 export interface OoapiCourse {
   courseId: string;
+  primaryCode: IdentifierEntry;
   name: LanguageTypedString[];
+  description: LanguageTypedString[];
+  /** ISO 639-2, three letters. */
+  teachingLanguage: string;
   studyLoad?: StudyLoad;
   [field: string]: unknown;
 }
 
+/** A course offering, as GET /courses/{courseId}/offerings lists it: one run of the course in time. */
 export interface OoapiOffering {
   offeringId: string;
+  primaryCode: IdentifierEntry;
   name: LanguageTypedString[];
+  description: LanguageTypedString[];
+  teachingLanguage: string;
+  maxNumberStudents?: number;
+  startDate: string;
+  endDate: string;
+  enrollStartDate?: string;
+  enrollEndDate?: string;
   [field: string]: unknown;
 }
 
+/** A course with every offering of it: the host's whole catalogue is a list of these. */
+export interface OoapiCatalogueEntry {
+  course: OoapiCourse;
+  offerings: OoapiOffering[];
+}
+
 /** The text of a multilingual field, preferring the language asked for (nl or en), else the first. */
-export function textIn(strings: readonly LanguageTypedString[] | undefined, language = 'en'): string {
+export function textIn(
+  strings: readonly LanguageTypedString[] | undefined,
+  language = 'en',
+): string {
   if (!strings || strings.length === 0) return '';
   return (strings.find((s) => s.language.startsWith(language)) ?? strings[0]).value;
 }

@@ -14,6 +14,25 @@ export interface NotificationJob {
   notificationId: string;
 }
 
+/**
+ * A synchronisation of an institution's catalogue from its own system. A run an admin asks for carries the key
+ * its record was made with (its job id comes from it); the schedule's runs carry none: BullMQ's job scheduler
+ * gives their ids, and the run is recorded under that id when it starts.
+ */
+export interface CatalogueSyncJob {
+  institutionCode: string;
+  runKey?: string;
+}
+
+/** The job as its handler may need it beyond the payload: which job, and which of its attempts this is. */
+export interface JobContext {
+  id: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The attempts the job has in all (JOB_ATTEMPTS). */
+  attempts: number;
+}
+
 export interface JobPayloads {
   /** Home → host: an approved component asks the host for admission (on the host's queue). */
   'admission.deliver-request': ComponentJob;
@@ -32,6 +51,8 @@ export interface JobPayloads {
    * made an association; it is canceled there (on the host's queue).
    */
   'association.cancel': ComponentJob;
+  /** Reads an institution's catalogue from its own system (over OOAPI) into its offerings (on its queue). */
+  'catalogue.sync': CatalogueSyncJob;
 }
 
 export type JobName = keyof JobPayloads;
@@ -45,6 +66,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'timer.enrolment-deadline',
   'notification.send-email',
   'association.cancel',
+  'catalogue.sync',
 ];
 
 /** The queue for notifications; the workflow's jobs go to each institution's own queue. */
@@ -62,7 +84,17 @@ const JOB_ID: { [N in JobName]: (data: JobOf<N>) => string } = {
   'timer.enrolment-deadline': (d) => componentJobId('timer.enrolment-deadline', d),
   'notification.send-email': (d) => `email-${d.notificationId}`,
   'association.cancel': (d) => componentJobId('association.cancel', d),
+  // A scheduled run never comes through here (the scheduler names its jobs): an unkeyed one is one at a time.
+  'catalogue.sync': (d) => `catalogue-sync-${d.runKey ?? d.institutionCode}`,
 };
+
+/**
+ * The BullMQ job scheduler that makes an institution's synchronisation jobs every CATALOGUE_SYNC_INTERVAL_MS.
+ * Its id lives in Redis: renaming it leaves the old scheduler making jobs.
+ */
+export function catalogueSyncSchedulerId(institutionCode: string): string {
+  return `catalogue-sync-schedule-${institutionCode}`;
+}
 
 /** Deterministic ids make a duplicate enqueue a no-op in BullMQ (which rejects ':' in custom ids). */
 export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {

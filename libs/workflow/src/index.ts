@@ -39,3 +39,7 @@ export * from './application/host-associations.use-case';
 export * from './application/ooapi-catalogue.query';
 export * from './application/ooapi-catalogue.mapping';
 export * from './application/ooapi-ids';
+export * from './application/catalogue-sync-runs';
+export * from './application/catalogue-sync.mapping';
+export * from './application/catalogue-sync.use-case';
+export * from './application/catalogue-syncs-admin.use-case';

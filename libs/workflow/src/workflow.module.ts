@@ -34,6 +34,9 @@ import { StudentRegisterUseCase } from './application/student-register.use-case'
 import { OfferingWriter } from './application/offering-writer';
 import { OfferingsAdminUseCase } from './application/offerings-admin.use-case';
 import { OoapiCatalogueQuery } from './application/ooapi-catalogue.query';
+import { CatalogueSyncRuns } from './application/catalogue-sync-runs';
+import { CatalogueSyncUseCase } from './application/catalogue-sync.use-case';
+import { CatalogueSyncsAdminUseCase } from './application/catalogue-syncs-admin.use-case';
 
 const USE_CASES: Provider[] = [
   RequestStore,
@@ -70,6 +73,9 @@ const USE_CASES: Provider[] = [
   AssociationChanges,
   HostAssociationsUseCase,
   OoapiCatalogueQuery,
+  CatalogueSyncRuns,
+  CatalogueSyncUseCase,
+  CatalogueSyncsAdminUseCase,
 ];
 
 /** The workflow's use cases and queries. Tests replace CLOCK to move time. */

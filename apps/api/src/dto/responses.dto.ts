@@ -27,7 +27,7 @@ import type {
 } from '@lr/domain';
 import { TuitionStatementDto } from './student-register.dto';
 
-class PageDto {
+export class PageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ description: 'Items matching, over all pages' }) total: number;
@@ -105,10 +105,24 @@ export class ManagedOfferingDto extends OfferingFieldsDto {
   @ApiProperty({ type: Date, nullable: true }) closedAt: Date | null;
   @ApiProperty({ description: 'Send it back as expectedVersion to change what you saw' })
   version: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Its id in the institution's own system, which keeps it (then it changes there, not here); null for an " +
+      'offering kept in Leerroutes',
+  })
+  externalId: string | null;
 }
 
 export class ManagedOfferingPageDto extends PageDto {
   @ApiProperty({ type: [ManagedOfferingDto] }) items: ManagedOfferingDto[];
+  @ApiProperty({
+    description:
+      "Whether the institution's own system keeps its catalogue (over OOAPI): its offerings come from there " +
+      'by synchronisation (GET /admin/catalogue-syncs) and are read-only here',
+  })
+  keptByOwnSystem: boolean;
 }
 
 export class OfferingPageDto extends PageDto {
@@ -520,22 +534,52 @@ export class NotificationPageDto extends PageDto {
   @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
 }
 
+class AuditedFieldChangeDto {
+  @ApiProperty({ example: 'capacity' }) field: string;
+  @ApiProperty({ type: String, nullable: true, example: '30' }) from: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '25' }) to: string | null;
+}
+
 export class AuditEntryDto {
   @ApiProperty({ description: 'Order of recording' }) id: string;
   @ApiProperty() at: Date;
   @ApiProperty() actorId: string;
   @ApiProperty({ enum: [...ROLES, 'system'] }) actorRole: string;
   @ApiProperty() actorInstitutionCode: string;
-  @ApiProperty({ example: 'approve', description: "A state-table event, or 'create'" })
+  @ApiProperty({
+    example: 'approve',
+    description:
+      "A state-table event, or 'create'; for an offering 'create', 'change', 'close' or 'reopen'",
+  })
   action: string;
-  @ApiProperty({ enum: ['request', 'component'] }) objectType: string;
+  @ApiProperty({ enum: ['request', 'component', 'offering'] }) objectType: string;
   @ApiProperty({ format: 'uuid' }) objectId: string;
-  @ApiProperty({ format: 'uuid' }) requestId: string;
-  @ApiProperty() homeInstitutionCode: string;
-  @ApiProperty() homeProgrammeCode: string;
-  @ApiProperty({ description: "The request's version once the change was made" })
-  requestVersion: number;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for an offering',
+  })
+  requestId: string | null;
+  @ApiProperty({
+    description: "The request's home institution, or the institution that keeps the offering",
+  })
+  homeInstitutionCode: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for an offering' })
+  homeProgrammeCode: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "The request's version once the change was made; null for an offering",
+  })
+  requestVersion: number | null;
   @ApiProperty({ type: String, nullable: true }) motivation: string | null;
+  @ApiProperty({
+    type: [AuditedFieldChangeDto],
+    nullable: true,
+    description: "What an offering's change changed, field by field; null for a request",
+  })
+  changes: AuditedFieldChangeDto[] | null;
   @ApiProperty({
     type: String,
     nullable: true,

@@ -15,6 +15,11 @@ export interface OfferingRow {
   enrolled: number;
 }
 
+export interface OfferingView extends OfferingRow {
+  /** What the last change did (after its redirect), or what stopped it. */
+  notice?: { kind: 'status' | 'alert'; text: string };
+}
+
 export interface AssociationView extends AssociationRow {
   history: ResultEntity[];
   /** What the last action did (after its redirect), or what stopped it. */
@@ -56,13 +61,13 @@ ${rows
 ${body}
 <h2>Offerings</h2>
 <table>
-<caption>Places per offering</caption>
+<caption>Places per offering (follow a code to change the offering)</caption>
 <thead><tr><th scope="col">Code</th><th scope="col">Course</th><th scope="col">Period</th><th scope="col">Enrolment ends</th><th scope="col">Enrolled</th><th scope="col">Places</th></tr></thead>
 <tbody>
 ${offerings
   .map(
     ({ offering: o, enrolled }) =>
-      `<tr><td>${escape(o.code)}</td><td>${escape(o.course?.name ?? '')}</td><td>${escape(o.period)}</td><td>${o.enrolEndDate}</td><td>${enrolled}</td><td>${o.places}</td></tr>`,
+      `<tr><td><a href="/staff/offerings/${o.id}">${escape(o.code)}</a></td><td>${escape(o.course?.name ?? '')}</td><td>${escape(o.period)}</td><td>${o.enrolEndDate}</td><td>${enrolled}</td><td>${o.places}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -143,6 +148,36 @@ ${notice}
 ${actions.length ? `<h2>Decide</h2>\n${decisionForms}` : ''}
 ${resultForm}
 ${history}`,
+  );
+}
+
+/** One offering of the catalogue, with a form to change its places, last day to enrol and description. */
+export function offeringPage({ offering: o, enrolled, notice }: OfferingView): string {
+  const name = `${o.course?.name ?? o.code} (${o.period})`;
+  const shown = notice
+    ? `<p role="${notice.kind}" class="${notice.kind}">${escape(notice.text)}</p>`
+    : '';
+  return page(
+    name,
+    `<p><a href="/staff">All requests and offerings</a></p>
+<h1>${escape(name)}</h1>
+${shown}
+<dl>
+<dt>Code</dt><dd>${escape(o.code)}</dd>
+<dt>Runs</dt><dd>${o.startDate} to ${o.endDate}</dd>
+<dt>Enrolled</dt><dd>${enrolled}</dd>
+</dl>
+<h2>Change the offering</h2>
+<p>Callers that read the catalogue (Leerroutes) see the change at their next synchronisation.</p>
+<form method="post" action="/staff/offerings/${o.id}">
+<p><label for="places">Places</label>
+<input id="places" name="places" type="number" min="0" step="1" value="${o.places}" required></p>
+<p><label for="enrolEndDate">Last day to enrol</label>
+<input id="enrolEndDate" name="enrolEndDate" type="date" max="${o.endDate}" value="${o.enrolEndDate}" required></p>
+<p><label for="description">Description</label>
+<textarea id="description" name="description" rows="3" cols="60" required>${escape(o.description)}</textarea></p>
+<button type="submit">Save the offering</button>
+</form>`,
   );
 }
 

@@ -14,9 +14,10 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AdmissionsService } from '../admissions/admissions.service';
 import { ADMISSION_ACTIONS, AdmissionAction } from '../admissions/association-states';
-import { AssociationEntity, OfferingEntity } from '../database/entities';
+import { OfferingChangesService } from '../catalogue/offering-changes.service';
+import { AssociationEntity } from '../database/entities';
 import { HostError, statusOf } from '../host.errors';
-import { AssociationView, detailPage, listPage } from './staff-pages';
+import { AssociationView, OfferingView, detailPage, listPage, offeringPage } from './staff-pages';
 import { StaffGuard } from './staff.guard';
 
 /** Who the records name for changes made on the staff screen. */
@@ -31,12 +32,16 @@ const DONE: Record<string, string> = {
   result: 'Result recorded; the caller will be told.',
 };
 
-/** The admissions office's and registrar's screen: the requests, and per request its decisions and results. */
+/**
+ * The admissions office's and registrar's screen: the requests, and per request its decisions and results; and
+ * the offerings, each with what staff may change of it.
+ */
 @Controller('staff')
 @UseGuards(StaffGuard)
 export class StaffController {
   constructor(
     private readonly admissions: AdmissionsService,
+    private readonly offerings: OfferingChangesService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -51,21 +56,42 @@ export class StaffController {
         callback: await this.admissions.callbackStatus(association.id),
       })),
     );
-    const offerings = await this.dataSource.manager.find(OfferingEntity, {
-      relations: { course: true },
-      order: { startDate: 'ASC', code: 'ASC' },
-    });
-    const enrolled = await this.dataSource.manager
-      .createQueryBuilder(AssociationEntity, 'a')
-      .select('a.offering_id', 'offeringId')
-      .addSelect('count(*)', 'count')
-      .where(`a.state = 'associated'`)
-      .groupBy('a.offering_id')
-      .getRawMany<{ offeringId: string; count: string }>();
-    const count = new Map(enrolled.map((row) => [row.offeringId, Number(row.count)]));
+    const offerings = await this.offerings.list();
+    const count = await this.enrolled();
     return listPage(
       rows,
       offerings.map((offering) => ({ offering, enrolled: count.get(offering.id) ?? 0 })),
+    );
+  }
+
+  @Get('offerings/:id')
+  @Header('content-type', 'text/html; charset=utf-8')
+  async offering(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('done') done?: string,
+  ): Promise<string> {
+    const notice = done ? { kind: 'status' as const, text: 'Saved.' } : undefined;
+    return offeringPage(await this.offeringView(id, notice));
+  }
+
+  @Post('offerings/:id')
+  async changeOffering(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: Record<string, string | undefined>,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.act(
+      res,
+      `/staff/offerings/${id}?done=saved`,
+      async (alert) => offeringPage(await this.offeringView(id, alert)),
+      async () => {
+        await this.offerings.change(id, {
+          // Left empty, the places stay as they are.
+          places: form.places ? Number(form.places) : undefined,
+          description: form.description,
+          enrolEndDate: form.enrolEndDate,
+        });
+      },
     );
   }
 
@@ -86,7 +112,7 @@ export class StaffController {
     @Res() res: Response,
   ): Promise<void> {
     const action = form.action as AdmissionAction;
-    await this.act(id, res, action, async () => {
+    await this.act(res, this.done(id, action), this.associationPage(id), async () => {
       if (!ADMISSION_ACTIONS.includes(action)) {
         throw new HostError('INVALID', `There is no action '${form.action}'.`);
       }
@@ -100,7 +126,7 @@ export class StaffController {
     @Body() form: Record<string, string | undefined>,
     @Res() res: Response,
   ): Promise<void> {
-    await this.act(id, res, 'result', async () => {
+    await this.act(res, this.done(id, 'result'), this.associationPage(id), async () => {
       if (form.pass !== 'passed' && form.pass !== 'failed') {
         throw new HostError('INVALID', 'Say whether the student passed.');
       }
@@ -117,22 +143,52 @@ export class StaffController {
     });
   }
 
-  /** Does it and redirects to the page (303, so a reload does not post again), or shows the page with why not. */
+  /**
+   * Does it and redirects to `location` (303, so a reload does not post again), or shows the page with why not.
+   */
   private async act(
-    id: string,
     res: Response,
-    done: string,
+    location: string,
+    page: (alert: { kind: 'alert'; text: string }) => Promise<string>,
     change: () => Promise<void>,
   ): Promise<void> {
     try {
       await change();
     } catch (error) {
       if (!(error instanceof HostError) || error.code === 'NOT_FOUND') throw error;
-      const page = detailPage(await this.view(id, { kind: 'alert', text: error.message }));
-      res.status(statusOf(error)).type('html').send(page);
+      res
+        .status(statusOf(error))
+        .type('html')
+        .send(await page({ kind: 'alert', text: error.message }));
       return;
     }
-    res.redirect(303, `/staff/associations/${id}?done=${done}`);
+    res.redirect(303, location);
+  }
+
+  private done(id: string, done: string): string {
+    return `/staff/associations/${id}?done=${done}`;
+  }
+
+  private associationPage(id: string) {
+    return async (alert: { kind: 'alert'; text: string }) => detailPage(await this.view(id, alert));
+  }
+
+  private async offeringView(id: string, notice: OfferingView['notice']): Promise<OfferingView> {
+    const offering = await this.offerings.find(id);
+    if (!offering) throw new HostError('NOT_FOUND', `There is no offering ${id}.`);
+    return { offering, enrolled: (await this.enrolled()).get(id) ?? 0, notice };
+  }
+
+  /** Students enrolled per offering. */
+  private async enrolled(): Promise<Map<string, number>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(AssociationEntity, 'a')
+      .select('a.offering_id', 'offeringId')
+      .addSelect('count(*)', 'count')
+      .where(`a.state = 'associated'`)
+      .groupBy('a.offering_id')
+      .getRawMany<{ offeringId: string; count: string }>();
+    return new Map(rows.map((row) => [row.offeringId, Number(row.count)]));
   }
 
   private async view(id: string, notice: AssociationView['notice']): Promise<AssociationView> {

@@ -484,6 +484,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/catalogue-syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin: the synchronisations of my institution's catalogue from its own system, newest first, with what each did and could not do */
+        get: operations["CatalogueSyncsController_list"];
+        put?: never;
+        /** Admin: synchronise my institution's catalogue from its own system now; the run is queued, and GET /admin/catalogue-syncs shows how it goes. 400 for an institution without a system of its own */
+        post: operations["CatalogueSyncsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -894,6 +912,14 @@ export interface components {
              */
             emailStatus: "none" | "pending" | "sent" | "failed";
         };
+        AuditedFieldChangeDto: {
+            /** @example capacity */
+            field: string;
+            /** @example 30 */
+            from: string | null;
+            /** @example 25 */
+            to: string | null;
+        };
         AuditEntryDto: {
             /** @description Order of recording */
             id: string;
@@ -904,21 +930,28 @@ export interface components {
             actorRole: "student" | "exam-board" | "host-admissions" | "registrar" | "admin" | "system";
             actorInstitutionCode: string;
             /**
-             * @description A state-table event, or 'create'
+             * @description A state-table event, or 'create'; for an offering 'create', 'change', 'close' or 'reopen'
              * @example approve
              */
             action: string;
             /** @enum {string} */
-            objectType: "request" | "component";
+            objectType: "request" | "component" | "offering";
             /** Format: uuid */
             objectId: string;
-            /** Format: uuid */
-            requestId: string;
+            /**
+             * Format: uuid
+             * @description Null for an offering
+             */
+            requestId: string | null;
+            /** @description The request's home institution, or the institution that keeps the offering */
             homeInstitutionCode: string;
-            homeProgrammeCode: string;
-            /** @description The request's version once the change was made */
-            requestVersion: number;
+            /** @description Null for an offering */
+            homeProgrammeCode: string | null;
+            /** @description The request's version once the change was made; null for an offering */
+            requestVersion: number | null;
             motivation: string | null;
+            /** @description What an offering's change changed, field by field; null for a request */
+            changes: components["schemas"]["AuditedFieldChangeDto"][] | null;
             /** @description Where the call came from: only for an admin of the actor's own institution, and only for AUDIT_ADDRESS_RETENTION_DAYS; null otherwise, for the system, and in the personal data export */
             clientAddress: string | null;
         };
@@ -1269,6 +1302,8 @@ export interface components {
             closedAt: string | null;
             /** @description Send it back as expectedVersion to change what you saw */
             version: number;
+            /** @description Its id in the institution's own system, which keeps it (then it changes there, not here); null for an offering kept in Leerroutes */
+            externalId: string | null;
         };
         ManagedOfferingPageDto: {
             page: number;
@@ -1276,6 +1311,8 @@ export interface components {
             /** @description Items matching, over all pages */
             total: number;
             items: components["schemas"]["ManagedOfferingDto"][];
+            /** @description Whether the institution's own system keeps its catalogue (over OOAPI): its offerings come from there by synchronisation (GET /admin/catalogue-syncs) and are read-only here */
+            keptByOwnSystem: boolean;
         };
         CreateOfferingDto: {
             /**
@@ -1335,6 +1372,70 @@ export interface components {
         OfferingVersionDto: {
             /** @description The offering version you saw; a newer one gives 409 */
             expectedVersion?: number;
+        };
+        RequestedByDto: {
+            id: string;
+            name: string;
+        };
+        CatalogueSyncCountsDto: {
+            /** @description Offerings new in the system, added */
+            created: number;
+            /** @description Title, description, capacity or enrolment deadline changed */
+            changed: number;
+            /** @description Gone from the system: closed, never deleted */
+            closed: number;
+            /** @description Back in the system: open again */
+            reopened: number;
+            /** @description The same as before */
+            unchanged: number;
+        };
+        CatalogueSyncErrorDto: {
+            /** @description The offering, as the system names it; null when a whole attempt failed */
+            offering: string | null;
+            /** @example OFFERING.CAPACITY_BELOW_TAKEN */
+            code: string;
+            message: string;
+        };
+        CatalogueSyncDto: {
+            /** @description In the order the runs were asked for */
+            id: string;
+            institutionCode: string;
+            /**
+             * @description The schedule, or an admin
+             * @enum {string}
+             */
+            trigger: "schedule" | "admin";
+            /** @description The admin who asked for it */
+            requestedBy: components["schemas"]["RequestedByDto"] | null;
+            /**
+             * @description queued, running, retrying (an attempt failed; nothing was changed), completed (perhaps with errors for single offerings), failed (after its last attempt; nothing was changed)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "retrying" | "completed" | "failed";
+            /** @description Attempts begun */
+            attempts: number;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            counts: components["schemas"]["CatalogueSyncCountsDto"];
+            errors: components["schemas"]["CatalogueSyncErrorDto"][];
+        };
+        CatalogueSyncPageDto: {
+            page: number;
+            pageSize: number;
+            /** @description Items matching, over all pages */
+            total: number;
+            items: components["schemas"]["CatalogueSyncDto"][];
+        };
+        RequestCatalogueSyncDto: {
+            /**
+             * @description An institution that takes part through its own system over OOAPI v5
+             * @example uni-eem
+             */
+            institutionCode: string;
         };
         NotificationPageDto: {
             page: number;
@@ -1415,6 +1516,7 @@ export type SchemaCreditRecordStudentDto = components['schemas']['CreditRecordSt
 export type SchemaCreditEntryDto = components['schemas']['CreditEntryDto'];
 export type SchemaCreditRecordDto = components['schemas']['CreditRecordDto'];
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
+export type SchemaAuditedFieldChangeDto = components['schemas']['AuditedFieldChangeDto'];
 export type SchemaAuditEntryDto = components['schemas']['AuditEntryDto'];
 export type SchemaPersonalDataExportDto = components['schemas']['PersonalDataExportDto'];
 export type SchemaInstitutionDto = components['schemas']['InstitutionDto'];
@@ -1448,6 +1550,12 @@ export type SchemaManagedOfferingPageDto = components['schemas']['ManagedOfferin
 export type SchemaCreateOfferingDto = components['schemas']['CreateOfferingDto'];
 export type SchemaChangeOfferingDto = components['schemas']['ChangeOfferingDto'];
 export type SchemaOfferingVersionDto = components['schemas']['OfferingVersionDto'];
+export type SchemaRequestedByDto = components['schemas']['RequestedByDto'];
+export type SchemaCatalogueSyncCountsDto = components['schemas']['CatalogueSyncCountsDto'];
+export type SchemaCatalogueSyncErrorDto = components['schemas']['CatalogueSyncErrorDto'];
+export type SchemaCatalogueSyncDto = components['schemas']['CatalogueSyncDto'];
+export type SchemaCatalogueSyncPageDto = components['schemas']['CatalogueSyncPageDto'];
+export type SchemaRequestCatalogueSyncDto = components['schemas']['RequestCatalogueSyncDto'];
 export type SchemaNotificationPageDto = components['schemas']['NotificationPageDto'];
 export type SchemaAuditPageDto = components['schemas']['AuditPageDto'];
 export type SchemaPersonDto = components['schemas']['PersonDto'];
@@ -3303,6 +3411,126 @@ export interface operations {
             };
             /** @description Not possible in the current state (illegal transition, full, deadline passed, stale version, a student number that is taken) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CatalogueSyncsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Whose runs; my own institution by default */
+                institutionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueSyncPageDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CatalogueSyncsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCatalogueSyncDto"];
+            };
+        };
+        responses: {
+            /** @description The run, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueSyncDto"];
+                };
+            };
+            /** @description Invalid input (application/problem+json with the field errors); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this actor; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id, or not visible to this actor */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { formatCredits, formatDate } from '../format';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
+import { CatalogueSyncPanel } from './CatalogueSyncPanel';
 import { ConfirmClose, EditOffering, NewOffering } from './OfferingForms';
 
 type Managed = Schemas['ManagedOfferingDto'];
@@ -14,7 +15,9 @@ const COLUMNS = 6;
 
 /**
  * An admin keeps their institution's catalogue: every offering, closed ones too, with the places taken; each
- * can be changed in place, closed (after a confirmation) or reopened, and new ones added below.
+ * can be changed in place, closed (after a confirmation) or reopened, and new ones added below. Where the
+ * institution's own system keeps the catalogue, its offerings are read-only here: the page shows the last
+ * synchronisation instead, and synchronises on request.
  */
 export function OfferingsAdminPage() {
   const { t } = useTranslation();
@@ -54,11 +57,18 @@ export function OfferingsAdminPage() {
     setOpen(open?.id === o.id && open.what === what ? undefined : { id: o.id, what });
   };
   const items = offerings.data?.items ?? [];
+  const keptByOwnSystem = offerings.data?.keptByOwnSystem ?? false;
 
   return (
     <Stack>
       <Title order={2}>{t('manage.title')}</Title>
       <Text>{t('manage.intro')}</Text>
+      {keptByOwnSystem && (
+        <CatalogueSyncPanel
+          institutionCode={actor!.institutionCode}
+          onFinished={offerings.reload}
+        />
+      )}
       <ProblemAlert error={offerings.error ?? error} />
       <Text role="status">
         {done ||
@@ -98,38 +108,42 @@ export function OfferingsAdminPage() {
                     </Table.Td>
                     <Table.Td>{formatDate(o.enrolmentDeadline)}</Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          aria-expanded={open?.id === o.id && open.what === 'edit'}
-                          aria-label={`${t('manage.edit')}: ${o.title}`}
-                          onClick={() => toggle(o, 'edit')}
-                        >
-                          {t('manage.edit')}
-                        </Button>
-                        {o.status === 'open' ? (
+                      {o.externalId !== null ? (
+                        <Text size="sm">{t('sync.fromSystem')}</Text>
+                      ) : (
+                        <Group gap="xs" wrap="nowrap">
                           <Button
                             size="xs"
                             variant="outline"
-                            color="red"
-                            aria-expanded={open?.id === o.id && open.what === 'close'}
-                            aria-label={`${t('manage.close')}: ${o.title}`}
-                            onClick={() => toggle(o, 'close')}
+                            aria-expanded={open?.id === o.id && open.what === 'edit'}
+                            aria-label={`${t('manage.edit')}: ${o.title}`}
+                            onClick={() => toggle(o, 'edit')}
                           >
-                            {t('manage.close')}
+                            {t('manage.edit')}
                           </Button>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            aria-label={`${t('manage.reopen')}: ${o.title}`}
-                            onClick={() => reopen(o)}
-                          >
-                            {t('manage.reopen')}
-                          </Button>
-                        )}
-                      </Group>
+                          {o.status === 'open' ? (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              color="red"
+                              aria-expanded={open?.id === o.id && open.what === 'close'}
+                              aria-label={`${t('manage.close')}: ${o.title}`}
+                              onClick={() => toggle(o, 'close')}
+                            >
+                              {t('manage.close')}
+                            </Button>
+                          ) : (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              aria-label={`${t('manage.reopen')}: ${o.title}`}
+                              onClick={() => reopen(o)}
+                            >
+                              {t('manage.reopen')}
+                            </Button>
+                          )}
+                        </Group>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                   {open?.id === o.id && (
@@ -157,7 +171,7 @@ export function OfferingsAdminPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {institution.data && (
+      {institution.data && offerings.data && !keptByOwnSystem && (
         <NewOffering
           programmes={institution.data.programmes}
           creditUnit={institution.data.creditUnit}

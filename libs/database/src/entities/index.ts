@@ -1,5 +1,6 @@
 import { AuditClientAddressEntity } from './audit-client-address.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CatalogueSyncEntity } from './catalogue-sync.entity';
 import { ComponentResultHistoryEntity } from './component-result-history.entity';
 import { ComponentResultEntity } from './component-result.entity';
 import { ComponentEntity } from './component.entity';
@@ -20,6 +21,7 @@ import { TuitionProofEntity } from './tuition-proof.entity';
 export {
   AuditClientAddressEntity,
   AuditEntryEntity,
+  CatalogueSyncEntity,
   ComponentResultEntity,
   ComponentResultHistoryEntity,
   ComponentEntity,
@@ -37,6 +39,7 @@ export {
   TransitionEntity,
   TuitionProofEntity,
 };
+export type { AuditedFieldChange } from './audit-entry.entity';
 export type { CountsAs } from './component.entity';
 export type { OutboxOperation } from './outbox-message.entity';
 export type { RegisteredTuition } from './student-register.entity';
@@ -60,4 +63,5 @@ export const ENTITIES = [
   AuditClientAddressEntity,
   TuitionProofEntity,
   StudentRegisterEntity,
+  CatalogueSyncEntity,
 ];

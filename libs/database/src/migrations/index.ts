@@ -15,6 +15,7 @@ import { EmailFailures1795910800000 } from './1795910800000-EmailFailures';
 import { StudentRegister1795911200000 } from './1795911200000-StudentRegister';
 import { OfferingsKeptByInstitutions1795911400000 } from './1795911400000-OfferingsKeptByInstitutions';
 import { OoapiAssociations1795911500000 } from './1795911500000-OoapiAssociations';
+import { CatalogueSyncs1795911600000 } from './1795911600000-CatalogueSyncs';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   StudentRegister1795911200000,
   OfferingsKeptByInstitutions1795911400000,
   OoapiAssociations1795911500000,
+  CatalogueSyncs1795911600000,
 ];

@@ -14,6 +14,7 @@ import {
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { CourseResult, LanguageTypedString, textIn } from '@lr/ooapi';
+import { CREDIT_UNIT_OF_STUDY_LOAD } from './ooapi-study-load';
 import { Locked, RequestStore } from './request-store';
 import { RecordResultUseCase, ResultInput } from './record-result.use-case';
 
@@ -173,7 +174,7 @@ export class AssociationChanges {
         ? 'pass-fail'
         : this.registry.get(hostInstitutionCode).gradingScale;
     const grade = score || (pass ? 'pass' : 'fail');
-    const unit = CREDIT_UNIT_OF[result.studyLoad?.studyLoadUnit];
+    const unit = CREDIT_UNIT_OF_STUDY_LOAD[result.studyLoad?.studyLoadUnit];
     if (!unit) {
       throw invalid(
         'RESULT.UNKNOWN_STUDY_LOAD',
@@ -202,12 +203,6 @@ const CORRECTABLE: readonly ComponentState[] = [
   'not_recognised',
   'registered',
 ];
-
-const CREDIT_UNIT_OF: Partial<Record<string, 'EC' | 'hours'>> = {
-  ects: 'EC',
-  sbu: 'hours',
-  hour: 'hours',
-};
 
 function invalid(code: string, message: string, field: string): DomainError {
   return new DomainError(code, message, 'invalid', { field });

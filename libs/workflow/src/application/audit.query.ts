@@ -30,14 +30,16 @@ export function mayReadClientAddress(reader: Actor, entry: AuditEntryEntity): bo
 /**
  * A draft is the student's alone until they submit it: nothing of a request that was never submitted (its
  * creation, a draft withdrawn) is in anyone's view of the log. The log stays append-only, so this is decided on
- * reading, by the request's primary key; submitted_at, once set, is never cleared.
+ * reading, by the request's primary key; submitted_at, once set, is never cleared. An offering's entries name
+ * no request.
  */
 const SUBMITTED_REQUESTS_ONLY =
-  'EXISTS (SELECT 1 FROM requests r WHERE r.id = a.request_id AND r.submitted_at IS NOT NULL)';
+  '(a.request_id IS NULL OR EXISTS (SELECT 1 FROM requests r WHERE r.id = a.request_id AND r.submitted_at IS NOT NULL))';
 
 /**
  * Which audit rows a scope of 'audit.read' reaches. The log records the request's home side and who acted, not
- * the host: a host's rows are those its people, and the system acting for it, wrote.
+ * the host: a host's rows are those its people, and the system acting for it, wrote. An offering's entries are
+ * its institution's (home_institution_code), with no programme: its admins read them, no exam board does.
  */
 const ROWS_IN_SCOPE: Partial<Record<Scope, string>> = {
   'own-programme':

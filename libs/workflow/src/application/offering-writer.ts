@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { ComponentEntity, OfferingEntity, violatesUnique } from '@lr/database';
-import { ConflictError, NotFoundError } from '@lr/domain';
+import { AuditedFieldChange, ComponentEntity, OfferingEntity, violatesUnique } from '@lr/database';
+import { Actor, ConflictError, NotFoundError } from '@lr/domain';
 import {
   InstitutionRegistry,
   OfferingDraft,
@@ -9,6 +9,7 @@ import {
   refuseInvalidOffering,
 } from '@lr/institutions';
 import { writeOutbox } from '@lr/queue';
+import { recordOfferingAudit } from './audit-trail';
 import { RequestStore } from './request-store';
 import { TimerPlanner } from './timers';
 
@@ -23,14 +24,36 @@ export interface OfferingChanges {
   enrolmentDeadline?: string;
 }
 
+/** How a write is made: on the version the writer saw, and why (a synchronisation names its run). */
+export interface OfferingWrite {
+  expectedVersion?: number;
+  motivation?: string;
+}
+
+/** The fields an audit entry of a new offering lists: what it was created with. */
+const CREATED_FIELDS = [
+  'code',
+  'programmeCode',
+  'title',
+  'description',
+  'credits',
+  'period',
+  'language',
+  'capacity',
+  'waitingList',
+  'enrolmentDeadline',
+  'externalId',
+] as const satisfies readonly (keyof OfferingEntity)[];
+
 /** The states in which a component waits for the host before the enrolment deadline (TimerPlanner). */
 const WAITING_FOR_HOST = ['awaiting_admission', 'waitlisted'] as const;
 
 /**
- * The one place that writes offerings: an institution's admins through the API, and whatever else keeps an
- * institution's catalogue (its own system) next. The demo seed only adds the demo catalogue where it is missing,
- * with the same rows (newOfferingRow). Every change raises the version; a change made on an older version than
- * the offering has is refused, not silently applied over another.
+ * The one place that writes offerings: an institution's admins through the API, and the synchronisation from an
+ * institution's own system (CatalogueSync). The demo seed only adds the demo catalogue where it is missing, with
+ * the same rows (newOfferingRow). Every change raises the version and is audited with who made it and what it
+ * changed, in its own transaction; a change made on an older version than the offering has is refused, not
+ * silently applied over another.
  */
 @Injectable()
 export class OfferingWriter {
@@ -40,12 +63,37 @@ export class OfferingWriter {
     private readonly timers: TimerPlanner,
   ) {}
 
-  /** A new, open offering of the institution. 400 for a programme it lacks or a period; 409 for a code it has. */
-  async create(institutionCode: string, draft: OfferingDraft): Promise<OfferingEntity> {
+  /**
+   * A new, open offering of the institution; with the id its own system has for it, where that system keeps
+   * it. 400 for a programme it lacks or a period; 409 for a code it has.
+   */
+  async create(
+    actor: Actor,
+    institutionCode: string,
+    draft: OfferingDraft,
+    { externalId = null, motivation }: { externalId?: string | null; motivation?: string } = {},
+  ): Promise<OfferingEntity> {
     const institution = this.registry.get(institutionCode);
     refuseInvalidOffering(institution, draft);
     try {
-      return await this.store.dataSource.manager.save(newOfferingRow(institution, draft));
+      return await this.store.dataSource.transaction(async (em) => {
+        const offering = await em.save(
+          Object.assign(newOfferingRow(institution, draft), { externalId }),
+        );
+        await recordOfferingAudit(em, {
+          actor,
+          action: 'create',
+          offering,
+          changes: CREATED_FIELDS.map((field) => ({
+            field,
+            from: null,
+            to: textOf(offering[field]),
+          })),
+          motivation,
+          at: this.store.now(),
+        });
+        return offering;
+      });
     } catch (error) {
       if (violatesUnique(error, CODE_INDEX)) {
         throw new ConflictError(
@@ -64,9 +112,10 @@ export class OfferingWriter {
    * expire when the deadline now says.
    */
   async change(
+    actor: Actor,
     id: string,
     changes: OfferingChanges,
-    expectedVersion?: number,
+    { expectedVersion, motivation }: OfferingWrite = {},
   ): Promise<OfferingEntity> {
     return this.store.dataSource.transaction(async (em) => {
       const offering = await this.locked(em, id, expectedVersion);
@@ -81,8 +130,21 @@ export class OfferingWriter {
         changes.enrolmentDeadline !== undefined &&
         changes.enrolmentDeadline !== offering.enrolmentDeadline;
       // Only what is given: a field left out (or undefined, as a DTO's undeclared fields are) stays as it is.
-      const given = Object.entries(changes).filter(([, value]) => value !== undefined);
-      const saved = await this.saved(em, Object.assign(offering, Object.fromEntries(given)));
+      const given = (Object.keys(changes) as (keyof OfferingChanges)[]).filter(
+        (field) => changes[field] !== undefined,
+      );
+      const changed: AuditedFieldChange[] = given
+        .filter((field) => changes[field] !== offering[field])
+        .map((field) => ({
+          field,
+          from: textOf(offering[field]),
+          to: textOf(changes[field]),
+        }));
+      const saved = await this.saved(
+        em,
+        Object.assign(offering, Object.fromEntries(given.map((f) => [f, changes[f]]))),
+      );
+      await this.audit(em, actor, 'change', saved, motivation, changed);
       if (deadlineMoves) await this.rescheduleDeadlineTimers(em, saved);
       return saved;
     });
@@ -92,26 +154,38 @@ export class OfferingWriter {
    * Takes the offering out of the catalogue: nobody can request it any more. The requests made for it go on as
    * before (drafts included): the exam board decides, the host admits or refuses within capacity and deadline.
    */
-  async close(id: string, expectedVersion?: number): Promise<OfferingEntity> {
+  async close(
+    actor: Actor,
+    id: string,
+    { expectedVersion, motivation }: OfferingWrite = {},
+  ): Promise<OfferingEntity> {
     return this.store.dataSource.transaction(async (em) => {
       const offering = await this.locked(em, id, expectedVersion);
       if (offering.closedAt) {
         throw new ConflictError('OFFERING.ALREADY_CLOSED', `${offering.title} is closed already.`);
       }
       offering.closedAt = this.store.now();
-      return this.saved(em, offering);
+      const saved = await this.saved(em, offering);
+      await this.audit(em, actor, 'close', saved, motivation);
+      return saved;
     });
   }
 
   /** Puts a closed offering back in the catalogue. */
-  async reopen(id: string, expectedVersion?: number): Promise<OfferingEntity> {
+  async reopen(
+    actor: Actor,
+    id: string,
+    { expectedVersion, motivation }: OfferingWrite = {},
+  ): Promise<OfferingEntity> {
     return this.store.dataSource.transaction(async (em) => {
       const offering = await this.locked(em, id, expectedVersion);
       if (!offering.closedAt) {
         throw new ConflictError('OFFERING.NOT_CLOSED', `${offering.title} is open.`);
       }
       offering.closedAt = null;
-      return this.saved(em, offering);
+      const saved = await this.saved(em, offering);
+      await this.audit(em, actor, 'reopen', saved, motivation);
+      return saved;
     });
   }
 
@@ -144,6 +218,24 @@ export class OfferingWriter {
     return em.save(offering);
   }
 
+  private audit(
+    em: EntityManager,
+    actor: Actor,
+    action: 'change' | 'close' | 'reopen',
+    offering: OfferingEntity,
+    motivation: string | undefined,
+    changes?: AuditedFieldChange[],
+  ): Promise<void> {
+    return recordOfferingAudit(em, {
+      actor,
+      action,
+      offering,
+      changes,
+      motivation,
+      at: this.store.now(),
+    });
+  }
+
   /** Moves each waiting component's enrolment-deadline timer to the offering's new deadline. */
   private async rescheduleDeadlineTimers(em: EntityManager, offering: OfferingEntity) {
     const waiting = await em.findBy(ComponentEntity, {
@@ -165,4 +257,9 @@ export class OfferingWriter {
       this.store.now(),
     );
   }
+}
+
+/** A field's value as the audit log keeps it: text, or null where there is none. */
+function textOf(value: string | number | boolean | null | undefined): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

@@ -3,6 +3,7 @@ import { OfferingEntity } from '@lr/database';
 import {
   ActionName,
   Actor,
+  ConflictError,
   DomainError,
   NotFoundError,
   OfferingStatus,
@@ -11,7 +12,7 @@ import {
   dutchDate,
   offeringStatus,
 } from '@lr/domain';
-import type { OfferingDraft } from '@lr/institutions';
+import { OfferingDraft, OoapiHosts } from '@lr/institutions';
 import { OfferingChanges, OfferingWriter } from './offering-writer';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { RequestStore } from './request-store';
@@ -36,20 +37,28 @@ function managedView({
   };
 }
 
+/** The actor's institution's offerings, and whether its own system keeps them (then they are read-only here). */
+export interface ManagedOfferingPage extends Page<ManagedOfferingView> {
+  keptByOwnSystem: boolean;
+}
+
 /**
  * An institution that works in Leerroutes keeps its own catalogue: its admins list their offerings, add, change,
  * close and reopen them (OfferingWriter does the writing). An offering of another institution is in sight of
- * everyone signed in (the catalogue), so changing it is refused (403), not hidden (404).
+ * everyone signed in (the catalogue), so changing it is refused (403), not hidden (404). An offering an
+ * institution's own system keeps (it has that system's id) changes only there: a change here would be undone by
+ * the next synchronisation, so it is refused (409).
  */
 @Injectable()
 export class OfferingsAdminUseCase {
   constructor(
     private readonly store: RequestStore,
     private readonly writer: OfferingWriter,
+    private readonly ooapiHosts: OoapiHosts,
   ) {}
 
   /** The actor's institution's offerings, closed ones included, by code. */
-  async list(actor: Actor, query: PageQuery): Promise<Page<ManagedOfferingView>> {
+  async list(actor: Actor, query: PageQuery): Promise<ManagedOfferingPage> {
     this.authorizeOwn(actor, 'offering.list');
     const [items, total] = await this.store.dataSource.manager.findAndCount(OfferingEntity, {
       where: { institutionCode: actor.institutionCode },
@@ -57,13 +66,19 @@ export class OfferingsAdminUseCase {
       skip: offsetOf(query),
       take: query.pageSize,
     });
-    return { items: items.map(managedView), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(managedView),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      keptByOwnSystem: this.ooapiHosts.takesPart(actor.institutionCode),
+    };
   }
 
   async create(actor: Actor, draft: OfferingDraft): Promise<ManagedOfferingView> {
     this.authorizeOwn(actor, 'offering.write');
     this.refusePastDeadline(draft.enrolmentDeadline);
-    return managedView(await this.writer.create(actor.institutionCode, draft));
+    return managedView(await this.writer.create(actor, actor.institutionCode, draft));
   }
 
   async change(
@@ -80,17 +95,17 @@ export class OfferingsAdminUseCase {
       );
     }
     if (changes.enrolmentDeadline !== undefined) this.refusePastDeadline(changes.enrolmentDeadline);
-    return managedView(await this.writer.change(id, changes, expectedVersion));
+    return managedView(await this.writer.change(actor, id, changes, { expectedVersion }));
   }
 
   async close(actor: Actor, id: string, expectedVersion?: number): Promise<ManagedOfferingView> {
     await this.authorizeOffering(actor, id);
-    return managedView(await this.writer.close(id, expectedVersion));
+    return managedView(await this.writer.close(actor, id, { expectedVersion }));
   }
 
   async reopen(actor: Actor, id: string, expectedVersion?: number): Promise<ManagedOfferingView> {
     await this.authorizeOffering(actor, id);
-    return managedView(await this.writer.reopen(id, expectedVersion));
+    return managedView(await this.writer.reopen(actor, id, { expectedVersion }));
   }
 
   /** The list and new offerings name no institution: they are the actor's own. */
@@ -98,16 +113,26 @@ export class OfferingsAdminUseCase {
     authorize(actor, action, ['own-institution'], { kind: 'offering', id: actor.institutionCode });
   }
 
-  /** 404 for an offering nobody has; 403 for another institution's, before anything about its state. */
+  /**
+   * 404 for an offering nobody has; 403 for another institution's, before anything about its state; 409 for one
+   * its institution's own system keeps.
+   */
   private async authorizeOffering(actor: Actor, id: string): Promise<void> {
     const offering = await this.store.dataSource.manager.findOne(OfferingEntity, {
       where: { id },
-      select: { id: true, institutionCode: true },
+      select: { id: true, institutionCode: true, title: true, externalId: true },
     });
     if (!offering) throw new NotFoundError('offering', id);
     const scopes: Scope[] =
       offering.institutionCode === actor.institutionCode ? ['own-institution'] : ['other'];
     authorize(actor, 'offering.write', scopes, { kind: 'offering', id });
+    if (offering.externalId !== null && this.ooapiHosts.takesPart(offering.institutionCode)) {
+      throw new ConflictError(
+        'OFFERING.KEPT_BY_OWN_SYSTEM',
+        `${offering.title} is kept in your institution's own system: change it there, and the next ` +
+          'synchronisation brings the change here.',
+      );
+    }
   }
 
   /** The last day students can be admitted is today or later: a deadline that has passed admits nobody. */
