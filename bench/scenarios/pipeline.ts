@@ -65,8 +65,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: config.jobAttempts },
       });
       const done = new Map<string, () => void>();
+      // BullMQ leaves a connection it was given open: the worker's is closed with the queue's below.
+      const workerConnection = createRedisConnection(options.redisUrl);
       const worker = new Worker(QUEUE, () => Promise.resolve(), {
-        connection: createRedisConnection(options.redisUrl),
+        connection: workerConnection,
         prefix,
         concurrency: config.workerConcurrency,
         lockDuration: config.workerLockMs,
@@ -133,7 +135,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       } finally {
         await worker.close();
         await queue.close();
-        (await worker.client).disconnect();
+        workerConnection.disconnect();
         connection.disconnect();
         await pool.end();
         await deleteRedisPrefix(options.redisUrl, prefix);
