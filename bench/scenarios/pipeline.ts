@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { dataSourceOptions } from '@lr/database';
 import { DEFAULT_JOB_OPTIONS, createRedisConnection } from '@lr/queue';
 import { deleteRedisPrefix } from '@lr/testing';
@@ -47,7 +47,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         redisUrl: options.redisUrl,
         queuePrefix: prefix,
       });
-      const pgOptions = dataSourceOptions(database.url) as PostgresConnectionOptions;
+      const pgOptions = dataSourceOptions(database.url) as PostgresDataSourceOptions;
       const poolSize = (pgOptions.extra as { max: number }).max;
       await database.dataSource.query(
         `CREATE TABLE chains (id integer PRIMARY KEY, step integer NOT NULL, updated_at timestamptz NOT NULL);
