@@ -15,12 +15,9 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
     // ES-module-only packages: Node loads them with require() (20.19 and later), Jest's runtime cannot, so SWC
     // turns them into CommonJS for the tests.
-    '^.+/node_modules/oauth4webapi/.+\\.js$': [
-      '@swc/jest',
-      { ...swcrc, swcrc: false },
-    ],
+    '^.+/node_modules/(oauth4webapi|jose)/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(oauth4webapi|jose)/)'],
   moduleNameMapper: {
     '^@lr/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },

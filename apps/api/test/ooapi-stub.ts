@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
 import { AddressInfo } from 'net';
-import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { CryptoKey, JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { InstitutionDefinition, OoapiConnection } from '@lr/institutions';
 import {
   AssociationState,
@@ -69,7 +69,7 @@ export class OoapiStub {
 
   private constructor(
     private readonly server: Server,
-    private readonly keys: { privateKey: KeyLike; jwk: JWK },
+    private readonly keys: { privateKey: CryptoKey; jwk: JWK },
     private readonly v5: OoapiValidator,
     /** The machine clients of the institutions this system speaks for, by institution. */
     readonly machineClients: Record<string, string>,
@@ -157,7 +157,7 @@ export class OoapiStub {
     audience?: string;
     issuer?: string;
     expiresIn?: number;
-    key?: KeyLike;
+    key?: CryptoKey;
   } = {}): Promise<string> {
     return new SignJWT({ client_id: clientId, scope: 'associations.write' })
       .setProtectedHeader({ alg: 'ES256', kid: 'stub-1', typ: 'at+jwt' })

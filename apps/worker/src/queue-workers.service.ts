@@ -6,6 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
+import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { DomainError } from '@lr/domain';
 import {
@@ -29,7 +30,8 @@ import { JobHandlers } from './job-handlers';
 @Injectable()
 export class QueueWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkersService.name);
-  private workers: Worker[] = [];
+  /** Each worker with the connection it was given: BullMQ leaves that open, so shutdown closes it. */
+  private workers: { worker: Worker; connection: Redis }[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,8 +44,9 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     this.workers = this.queues.names().map((name) => {
+      const connection = createRedisConnection(this.config.redisUrl);
       const worker = new Worker(name, (job, token) => this.process(job, token), {
-        connection: createRedisConnection(this.config.redisUrl),
+        connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.workerConcurrency,
         // A worker that dies holding a job loses its lock after this long; another worker then takes the job.
@@ -54,17 +57,16 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
       });
       worker.on('failed', (job, error) => job && this.onFailed(job, error));
       worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));
-      return worker;
+      return { worker, connection };
     });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // close() lets running jobs finish; jobs not started stay in Redis for the next worker. BullMQ leaves a
-    // connection it was given open, so each worker's own connection is closed here.
+    // close() lets running jobs finish; jobs not started stay in Redis for the next worker.
     await Promise.all(
-      this.workers.map(async (w) => {
-        await w.close();
-        (await w.client).disconnect();
+      this.workers.map(async ({ worker, connection }) => {
+        await worker.close();
+        connection.disconnect();
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { randomUUID } from 'crypto';
-import { JWK, KeyLike, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { CryptoKey, JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { DevRealm, DevRealmSettings, DevSignInDirectory } from './dev-realm';
 
 /** What a test may vary about a token; the defaults give a valid one for the configured audience. */
@@ -17,7 +17,7 @@ export interface DevTokenOptions {
 
 interface SigningKey {
   kid: string;
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   /** The private key as oidc-provider takes it. */
   privateJwk: JWK;
 }
@@ -190,7 +190,8 @@ export class DevIssuer {
 }
 
 async function newKey(): Promise<SigningKey> {
-  const { privateKey } = await generateKeyPair(ALGORITHM);
+  // Extractable: oidc-provider takes the private key as a JWK.
+  const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
   const kid = randomUUID();
   return {
     kid,
