@@ -1,5 +1,5 @@
 import { AppConfig, loadConfig } from '@lr/config';
-import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
+import { ownSystemsOutOfReach } from '@lr/testing';
 
 /** Where one benchmark run keeps its data: its own database, and its own key prefix on the shared Redis. */
 export interface BenchTarget {
@@ -9,9 +9,6 @@ export interface BenchTarget {
   /** OIDC_ISSUERS: where the institutions' people sign in for this run (see BenchSignIn). */
   issuers?: string;
 }
-
-/** The institutions that take part through their own system over OOAPI. */
-const OWN_SYSTEMS = REGISTERED_INSTITUTIONS.filter((d) => d.ooapi).map((d) => d.code);
 
 /**
  * The environment of the API and worker processes of a run, as production would set it: production mode,
@@ -33,15 +30,8 @@ export function benchEnvironment(target: BenchTarget, port?: number): Record<str
     RATE_LIMIT_PER_MINUTE: '1000000',
     HOST: '127.0.0.1',
     ...(port === undefined ? {} : { PORT: String(port) }),
-    // The scenarios measure the institutions that work in Leerroutes itself. Those with their own system keep
-    // their registration, pointed at a port where nothing listens, so that their catalogue runs fail at once.
-    OOAPI_CLIENT_SECRETS: OWN_SYSTEMS.map((code) => `${code}=not-used-by-the-bench`).join(','),
-    OOAPI_CONNECTIONS: JSON.stringify(
-      Object.fromEntries(
-        OWN_SYSTEMS.map((code) => [code, { baseUrl: 'http://127.0.0.1:9/ooapi/v5' }]),
-      ),
-    ),
-    CATALOGUE_SYNC_INTERVAL_MS: String(24 * 3600 * 1000),
+    // The scenarios measure the institutions that work in Leerroutes itself.
+    ...ownSystemsOutOfReach(),
   };
 }
 

@@ -4,7 +4,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig } from '@lr/config';
 import { CoreModule } from '@lr/core';
 import { PersonEntity } from '@lr/database';
-import { deleteRedisPrefix } from '@lr/testing';
+import { deleteRedisPrefix, ownSystemsOutOfReach } from '@lr/testing';
 import { CatalogueQuery, InboxQuery, RequestViewsQuery } from '@lr/workflow';
 import { queuePrefixFor } from '../lib/bench-config';
 import { BenchDatabase, withBenchDatabase } from '../lib/bench-database';
@@ -78,6 +78,7 @@ async function timeQueries(
       REDIS_URL: options.redisUrl,
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'silent',
+      ...ownSystemsOutOfReach(),
     });
     app = await NestFactory.createApplicationContext(CoreModule.forRoot({ config }), {
       logger: false,

@@ -7,6 +7,7 @@ import {
   TestDatabase,
   createTestDatabase,
   deleteRedisPrefix,
+  ownSystemsOutOfReach,
   waitFor,
 } from '@lr/testing';
 
@@ -49,6 +50,7 @@ describe('graceful shutdown on one SIGTERM', () => {
         DATABASE_URL: database.url,
         REDIS_URL: TEST_REDIS_URL,
         QUEUE_PREFIX: prefix,
+        ...ownSystemsOutOfReach(),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -79,5 +79,6 @@ describe('the portal with a host that works in its own system, in a real browser
     expect(await student.getByRole('cell', { name: '6 EC' }).count()).toBeGreaterThan(0);
     await screenshot(student, '21-demo-system-credit-record');
     expect(await seriousViolations(student)).toEqual([]);
-  });
+    // Two systems and five people in browsers of their own: longer than a test of one party.
+  }, 120000);
 });
