@@ -1,3 +1,4 @@
+import { Worker } from 'bullmq';
 import { IsNull } from 'typeorm';
 import { ComponentEntity, OutboxMessageEntity } from '@lr/database';
 import { QueuesService, jobIdFor } from '@lr/queue';
@@ -177,6 +178,40 @@ describe('reconciliation after Redis lost its jobs', () => {
       markedFailed: 0,
     });
     expect(await queue.getJob(jobId)).toBeDefined();
+  });
+
+  it('runs a job again that Redis has as completed while its component still waits at that version', async () => {
+    const request = await j.submitted('aurelie', [{ offering: 'uni-ijssel/DS-ML' }]);
+    await j.act('waal-eb-life', j.path(request, 0, 'approval'), { decision: 'approve' });
+    await t.dataSource.manager.update(
+      OutboxMessageEntity,
+      { sentAt: IsNull() },
+      { sentAt: new Date() },
+    );
+    const queue = t.app.get(QueuesService).get('institution.uni-ijssel');
+    const data = {
+      requestId: request.id,
+      componentId: request.components[0].id,
+      expectedVersion: 3,
+    };
+    const jobId = jobIdFor('admission.deliver-request', data);
+    // An attempt that finished without moving the component (it skipped while another, since dead, was at it).
+    await queue.drain(); // the earlier tests' jobs wait here too, with no worker to take them
+    await queue.add('admission.deliver-request', data, { jobId });
+    const worker = new Worker(queue.name, null, {
+      connection: { url: t.config.redisUrl },
+      prefix: t.config.queuePrefix,
+      autorun: false,
+    });
+    const taken = await worker.getNextJob('test-token');
+    expect(taken?.id).toBe(jobId);
+    await taken.moveToCompleted('skipped', 'test-token', false);
+    await worker.close();
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('completed');
+
+    // (The drained jobs of the earlier tests are added again too, so only this one's state is asserted.)
+    await t.app.get(DeliveryReconciler).reconcileOnce({ settleMs: 0 });
+    expect(await (await queue.getJob(jobId))?.getState()).toBe('waiting');
   });
 
   it("leaves components alone that changed within the settle time: those are the relay's", async () => {

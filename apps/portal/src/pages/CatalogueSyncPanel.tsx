@@ -32,17 +32,28 @@ export function CatalogueSyncPanel({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const last = runs.data?.items[0];
-  const wasUnderWay = useRef(false);
+  // The run whose end the offerings already show. A run asked for may finish before the panel first sees it
+  // under way, so the panel reacts to any finished run it has not reacted to, not only to a change it watched.
+  const shownRun = useRef<string | undefined>(undefined);
+  const firstLook = useRef(true);
 
   useEffect(() => {
-    if (!last) return;
+    if (!runs.data) return;
+    if (!last) {
+      firstLook.current = false;
+      return;
+    }
     const underWay = UNDER_WAY.includes(last.status);
-    if (wasUnderWay.current && !underWay) onFinished();
-    wasUnderWay.current = underWay;
+    if (!underWay && shownRun.current !== last.id) {
+      // On the first look the offerings were loaded with the panel, after this run had finished.
+      if (!firstLook.current) onFinished();
+      shownRun.current = last.id;
+    }
+    firstLook.current = false;
     if (!underWay) return;
     const timer = setTimeout(runs.reload, LOOK_AGAIN_MS);
     return () => clearTimeout(timer);
-  }, [last]);
+  }, [runs.data]);
 
   const syncNow = () => {
     setBusy(true);

@@ -93,6 +93,7 @@ export class DeliveryReconciler {
     if (job) {
       await this.ensureJobOrMarkFailed(job.queue, job.name, job.data, counts, (failed) =>
         this.failures.markFailed(job.data, failed.failedReason),
+        true,
       );
     }
     for (const timer of await this.timers.timersFor(this.dataSource.manager, component)) {
@@ -163,7 +164,7 @@ export class DeliveryReconciler {
   }
 
   /**
-   * Adds a job that Redis does not have. One that failed for good is not started again: its failure is written
+   * Adds a job that Redis does not have (or, with `rerunCompleted`, has as completed). One that failed for good is not started again: its failure is written
    * to the database (`markFailed`, which does nothing when the worker already did), where an admin sees it.
    */
   private async ensureJobOrMarkFailed<N extends JobName>(
@@ -172,11 +173,19 @@ export class DeliveryReconciler {
     data: JobOf<N>,
     counts: ReconcileCounts,
     markFailed: (failed: { failedReason: string; attemptsMade: number }) => Promise<boolean>,
+    rerunCompleted = false,
   ): Promise<void> {
     const queue = this.queues.get(queueName);
     const jobId = jobIdFor(name, data);
     const existing = await queue.getJob(jobId);
     if (!existing) {
+      await queue.add(name, data, { jobId });
+      counts.redriven += 1;
+    } else if (rerunCompleted && (await existing.isCompleted())) {
+      // Done in Redis, yet the component still waits at the same version after the settling time (an attempt
+      // that skipped while another, since dead, had the association half-recorded): run it again rather than
+      // leave it waiting for ever. Harmless when the work did land meanwhile: the job skips.
+      await existing.remove();
       await queue.add(name, data, { jobId });
       counts.redriven += 1;
     } else if ((await existing.isFailed()) && (await markFailed(existing))) {
