@@ -8,7 +8,11 @@ import { AssociationState, ComponentState } from '@lr/domain';
 import { CourseResult, OoapiValidator } from '@lr/ooapi';
 import { waitFor } from '@lr/testing';
 import type { RequestView } from '@lr/workflow';
-import { DeliveryReconciler, HostAssociationsUseCase } from '@lr/workflow';
+import {
+  DeliverAdmissionRequestUseCase,
+  DeliveryReconciler,
+  HostAssociationsUseCase,
+} from '@lr/workflow';
 import { QueuesService, jobIdFor } from '@lr/queue';
 import { Journey, expectStatus } from './journey';
 import { OoapiStub } from './ooapi-stub';
@@ -16,6 +20,11 @@ import { TestApp } from './test-app';
 
 /** The two hosts that take part through their own system here; the demo institutions stay as registered. */
 const OWN_SYSTEMS = { 'uni-ijssel': 'ijssel-system', 'hs-westland': 'westland-system' };
+
+const TIMEOUT_MS = 5000;
+
+/** Draws for the stand-in's faults: these first, then never a fault. */
+const draws = (...first: number[]) => () => first.shift() ?? 0.99;
 
 const passed = (score: string, credits = 6): CourseResult => ({
   state: 'completed',
@@ -40,6 +49,8 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
       env: {
         // Two attempts: a host that keeps answering wrongly ends as a failed delivery within seconds.
         JOB_ATTEMPTS: '2',
+        // An answer later than this is lost: a test makes the stand-in answer that late.
+        HOST_SYSTEM_TIMEOUT_MS: String(TIMEOUT_MS),
         OOAPI_CLIENT_SECRETS: stub.clientSecrets,
         // The test polls when it wants to (pollOnce), with its own clock.
         OOAPI_POLL_INTERVAL_MS: '3600000',
@@ -272,6 +283,76 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
     // Once the host answers properly, an admin sends it again.
     await j.act('ijssel-admin', j.path(request, 0, 'redelivery'));
     await j.waitForState(id, 'awaiting_admission');
+  });
+
+  describe('an association the host made is neither doubled nor left behind', () => {
+    const posts = () => stub.calls.filter((c) => c === 'POST /associations/external/me').length;
+    const madeFor = (offeringId: string) =>
+      [...stub.associations.values()].filter((a) => a.offeringId === offeringId);
+
+    it('asks again after an answer lost on its way back, and gets the same association from the host', async () => {
+      const postsBefore = posts();
+      // The first call is done at the host, but its answer comes after Leerroutes stopped waiting.
+      stub.faults = { rate: 0.5, lateMs: TIMEOUT_MS + 1000, random: draws(0, 0) };
+      try {
+        const { id, associationId } = await delivered();
+        expect(stub.faultsGiven.late).toBeGreaterThanOrEqual(1);
+        expect(posts() - postsBefore).toBe(2);
+        const association = stub.associations.get(associationId)!;
+        expect(madeFor(association.offeringId).map((a) => a.associationId)).toEqual([
+          associationId,
+        ]);
+        expect(await j.history(id)).toEqual(['create', 'submit', 'approve', 'deliver_to_host']);
+      } finally {
+        stub.faults = undefined;
+      }
+    }, 30000);
+
+    it('of two attempts at once, one goes on with the association and the other stops', async () => {
+      stub.delayMs = 500; // both ask before either has its answer
+      try {
+        const request = await approved();
+        const id = request.components[0].id;
+        const job = { requestId: request.id, componentId: id, expectedVersion: 3 };
+        const deliver = t.app.get(DeliverAdmissionRequestUseCase);
+        const outcomes = await Promise.all([deliver.execute(job), deliver.execute(job)]);
+        await j.waitForState(id, 'awaiting_admission');
+        expect(outcomes).toContain('skipped');
+        const { associationId } = await component(id);
+        const association = stub.associations.get(associationId!)!;
+        expect(madeFor(association.offeringId)).toHaveLength(1);
+        expect(association.state).toBe('pending'); // not canceled as if it were a second one
+        expect(await j.history(id)).toEqual(['create', 'submit', 'approve', 'deliver_to_host']);
+      } finally {
+        stub.delayMs = 0;
+      }
+    });
+
+    it('keeps an association made while the student withdrew, and cancels it at the host', async () => {
+      stub.delayMs = 1500; // the host takes its time; the student withdraws meanwhile
+      try {
+        const postsBefore = posts();
+        const request = await approved();
+        const id = request.components[0].id;
+        await waitFor(() => Promise.resolve(posts() > postsBefore ? true : undefined), {
+          timeoutMs: 15000,
+          intervalMs: 20,
+        });
+        await j.act('macca', j.path(request, 0, 'withdraw'), { reason: 'Plans changed.' });
+        const settled = await waitFor(
+          async () => {
+            const c = await component(id);
+            return c.associationState === 'canceled' ? c : undefined;
+          },
+          { timeoutMs: 20000, intervalMs: 100 },
+        );
+        expect(settled.state).toBe('withdrawn');
+        expect(stub.associations.get(settled.associationId!)!.state).toBe('canceled');
+        expect(await j.history(id)).toEqual(['create', 'submit', 'approve', 'withdraw']);
+      } finally {
+        stub.delayMs = 0;
+      }
+    }, 30000);
   });
 
   it('signs in at the host once and reuses the token; after a 401 it signs in again, once', async () => {

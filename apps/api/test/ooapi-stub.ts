@@ -30,6 +30,20 @@ export interface StubAnswer {
   path?: string;
 }
 
+/** How a stand-in system fails some of its calls about associations, as an unreliable one would. */
+export interface StubFaults {
+  /** The share of calls about associations that fail (0 to 1). */
+  rate: number;
+  /** A late answer comes this long after the call: past the caller's timeout, it comes too late. */
+  lateMs: number;
+  /** Where the draws come from: a seeded generator makes a run repeatable. */
+  random: () => number;
+}
+
+/** The ways a call fails: done but answered too late, not done (503), or done and answered malformed. */
+export type StubFault = 'late' | 'unavailable' | 'malformed';
+const FAULTS: readonly StubFault[] = ['late', 'unavailable', 'malformed'];
+
 /**
  * Stands in for an institution's own system, outside Leerroutes, over real HTTP: an OAuth 2.0 authorization
  * server (client credentials for Leerroutes; discovery and keys for the tokens its own machine client presents
@@ -60,6 +74,9 @@ export class OoapiStub {
   maxPageSize = 250;
   /** Takes this long before answering an OOAPI call: past a client's timeout, it never answers in time. */
   delayMs = 0;
+  /** When set, calls about associations fail now and then (counted in `faultsGiven`). */
+  faults?: StubFaults;
+  readonly faultsGiven: Record<StubFault, number> = { late: 0, unavailable: 0, malformed: 0 };
   tokensIssued = 0;
   tokenLifetimeSeconds = 3600;
   readonly clientId = 'leerroutes';
@@ -212,9 +229,16 @@ export class OoapiStub {
       const [override] = overrides.splice(at, 1);
       return send(override.status, override.body);
     }
+    const fault = catalogueCall ? undefined : this.fault();
+    if (fault === 'unavailable') {
+      return send(503, { status: '503', title: 'Service Unavailable' }, 'application/problem+json');
+    }
     const [status, answer] = catalogueCall
       ? this.catalogueAnswer(path, url.searchParams)
       : this.ooapi(method, path, body);
+    // What was asked is done either way; only the answer suffers.
+    if (fault === 'malformed') return send(status, { state: 'perhaps' });
+    if (fault === 'late') await new Promise((resolve) => setTimeout(resolve, this.faults!.lateMs));
     this.answerViolations.push(
       ...this.v5
         .response({ method, path }, { status, body: answer })
@@ -231,6 +255,14 @@ export class OoapiStub {
     const message = (value: string) => [{ language: 'en-GB', value }];
     if (method === 'post' && path === '/associations/external/me') {
       const offering = body!.offering as { offeringId: string };
+      // As a system should: the same person asking for the same offering while the first is live is a repeat.
+      const repeated = this.liveAssociation(offering.offeringId, body!.person);
+      if (repeated) {
+        return [
+          201,
+          { associationId: repeated.associationId, state: repeated.state, message: message('Received') },
+        ];
+      }
       const association: StubAssociation = {
         associationId: randomUUID(),
         state: this.newState,
@@ -272,6 +304,23 @@ export class OoapiStub {
         message: message('Updated'),
       },
     ];
+  }
+
+  private liveAssociation(offeringId: string, person: unknown): StubAssociation | undefined {
+    const personId = (person as { personId?: string } | undefined)?.personId;
+    return [...this.associations.values()].find(
+      (a) =>
+        a.offeringId === offeringId &&
+        (a.request.person as { personId?: string }).personId === personId &&
+        !['canceled', 'denied'].includes(a.state),
+    );
+  }
+
+  private fault(): StubFault | undefined {
+    if (!this.faults || this.faults.random() >= this.faults.rate) return undefined;
+    const fault = FAULTS[Math.floor(this.faults.random() * FAULTS.length)];
+    this.faultsGiven[fault] += 1;
+    return fault;
   }
 
   /** GET /courses and GET /courses/{courseId}/offerings, paged as the standard pages (Pagination). */

@@ -5,7 +5,7 @@ import { InstitutionRegistry } from '@lr/institutions';
 import { enqueueInTransaction } from '@lr/queue';
 
 /** Where a component ends that the host's system still holds an association for: it is canceled there. */
-const ENDS_THE_ASSOCIATION: readonly ComponentState[] = ['withdrawn', 'expired'];
+export const ENDS_THE_ASSOCIATION: readonly ComponentState[] = ['withdrawn', 'expired'];
 
 /**
  * In the transaction of a transition: a component withdrawn by the student, or expired, whose host's own system
@@ -20,11 +20,21 @@ export async function cancelAtTheHost(
   const { before, after, event, now } = change;
   if (!after.associationId || after.associationState === 'canceled' || event === 'cancel') return;
   if (before.state === after.state || !ENDS_THE_ASSOCIATION.includes(after.state)) return;
-  await enqueueInTransaction(
+  await enqueueCancellation(em, registry, after, now);
+}
+
+/** The job that cancels the component's association at the host, written to the outbox. */
+export function enqueueCancellation(
+  em: EntityManager,
+  registry: InstitutionRegistry,
+  component: ComponentEntity,
+  now: Date,
+): Promise<void> {
+  return enqueueInTransaction(
     em,
-    registry.get(after.hostInstitutionCode).queue,
+    registry.get(component.hostInstitutionCode).queue,
     'association.cancel',
-    { requestId: after.requestId, componentId: after.id, expectedVersion: after.version },
+    { requestId: component.requestId, componentId: component.id, expectedVersion: component.version },
     now,
   );
 }

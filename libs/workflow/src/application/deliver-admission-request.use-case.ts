@@ -4,7 +4,8 @@ import { ComponentEntity, OfferingEntity, RequestEntity, TuitionProofEntity } fr
 import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
 import { OoapiClient, OoapiRequestError } from '@lr/ooapi';
 import { ComponentJob, FailedForGoodError } from '@lr/queue';
-import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
+import { AssociationState, SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
+import { ENDS_THE_ASSOCIATION, enqueueCancellation } from './association-cancellation';
 import { AssociationChange, AssociationChanges } from './association-changes';
 import { associationFor } from './association-message';
 import { offeringOf } from './offering-of';
@@ -159,26 +160,7 @@ export class DeliverAdmissionRequestUseCase {
         return { state: known.state, result: known.result };
       }
       const created = await client.createAssociation(message());
-      const kept = await this.store.dataSource
-        .createQueryBuilder()
-        .update(ComponentEntity)
-        .set({ associationId: created.associationId, associationState: created.state })
-        .where(
-          "id = :id AND version = :version AND state = 'approved' AND association_id IS NULL",
-          { id: component.id, version: component.version },
-        )
-        .execute();
-      if (kept.affected !== 1) {
-        // Withdrawn meanwhile, or another worker's attempt was first: this association is not wanted.
-        await client
-          .cancelAssociation(created.associationId)
-          .catch((error: Error) =>
-            this.logger.warn(
-              `Could not cancel the surplus association ${created.associationId}: ${error.message}`,
-            ),
-          );
-        return undefined;
-      }
+      if (!(await this.keep(component, created))) return undefined;
       component.associationId = created.associationId;
       return { state: created.state, message: created.message };
     } catch (error) {
@@ -186,6 +168,47 @@ export class DeliverAdmissionRequestUseCase {
       if (error instanceof OoapiRequestError) throw new FailedForGoodError(error.message);
       throw error;
     }
+  }
+
+  /**
+   * Keeps the association the host made on the component, before anything else, and says whether this attempt
+   * goes on with it. A host recognises a repeated request (the same person, offering and caller, while the first
+   * is live) and answers with the association it made then: so an attempt after a lost answer gets the same one,
+   * and of two attempts at once the second finds it kept and stops. Whatever happened meanwhile, the association
+   * is not left behind at the host: a component withdrawn or expired meanwhile keeps it too, with the job that
+   * cancels it there; only a second one from a host that does not recognise repeats is surplus, canceled now.
+   */
+  private async keep(
+    component: ComponentEntity,
+    created: { associationId: string; state: AssociationState },
+  ): Promise<boolean> {
+    const { associationId, state } = created;
+    const outcome = await this.store.dataSource.transaction(async (em) => {
+      const current = await em.findOne(ComponentEntity, {
+        where: { id: component.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current || current.associationId === associationId) return 'another attempt has it';
+      if (current.associationId) return 'surplus';
+      if (current.state !== 'approved' && !ENDS_THE_ASSOCIATION.includes(current.state)) {
+        return 'surplus';
+      }
+      await em.update(ComponentEntity, current.id, { associationId, associationState: state });
+      if (current.state !== 'approved') {
+        await enqueueCancellation(em, this.registry, current, this.store.now());
+        return 'to cancel';
+      }
+      return current.version === component.version ? 'kept' : 'another attempt has it';
+    });
+    if (outcome === 'surplus') {
+      await this.ooapiHosts
+        .client(component.hostInstitutionCode)
+        .cancelAssociation(associationId)
+        .catch((error: Error) =>
+          this.logger.warn(`Could not cancel the surplus association ${associationId}: ${error.message}`),
+        );
+    }
+    return outcome === 'kept';
   }
 
   private refusalReason(offering: OfferingEntity): string | undefined {
