@@ -1,5 +1,7 @@
 import { AuditEntryEntity, CatalogueSyncEntity, OfferingEntity } from '@lr/database';
+import { randomUUID } from 'crypto';
 import { waitFor } from '@lr/testing';
+import { DeliveryReconciler } from '@lr/workflow';
 import type { CatalogueSyncView } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
 import { OoapiStub } from './ooapi-stub';
@@ -360,6 +362,34 @@ describe("an institution's catalogue, synchronised from its own system over OOAP
     ).toBeNull();
     expect(p3.offeringId).toBe((await offering('IJ-ROB-P3')).externalId);
     robots.studyLoad = { studyLoadUnit: 'ects', value: 6 };
+  });
+
+  it('carries out a requested run whose job Redis lost, and marks a lost scheduled one failed: none stays open', async () => {
+    // As if the relay had sent the jobs and Redis had then lost them: the records are all that is left.
+    const lost = (trigger: 'admin' | 'schedule', jobId: string) =>
+      t.dataSource.manager.save(
+        Object.assign(new CatalogueSyncEntity(), {
+          institutionCode: 'uni-ijssel',
+          trigger,
+          requestedById: trigger === 'admin' ? 'ijssel-admin' : null,
+          requestedByName: trigger === 'admin' ? 'Application Administrator IJsselland' : null,
+          jobId,
+          status: 'queued',
+          requestedAt: new Date(t.clock.now().getTime() - 60_000),
+          errors: [],
+        }),
+      );
+    const requested = await lost('admin', `catalogue-sync-${randomUUID()}`);
+    const scheduled = await lost('schedule', 'repeat:lost-one');
+    const counts = await t.app.get(DeliveryReconciler).reconcileOnce({ settleMs: 0 });
+    expect(counts.redriven).toBeGreaterThanOrEqual(1);
+    expect(counts.markedFailed).toBeGreaterThanOrEqual(1);
+    expect(await finished(requested.id)).toMatchObject({ status: 'completed' });
+    const marked = await t.dataSource.manager.findOneByOrFail(CatalogueSyncEntity, {
+      id: scheduled.id,
+    });
+    expect(marked.status).toBe('failed');
+    expect(marked.errors.at(-1)?.message).toMatch(/job was lost/);
   });
 
   it("lets the institution's admins list the runs newest first and ask for one; refuses everyone else and what cannot be", async () => {

@@ -328,27 +328,48 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
       }
     });
 
+    /**
+     * The student withdraws once Leerroutes has asked the host (its POST arrived there); returns the component
+     * once its association is canceled at the host, with the association as the host has it.
+     */
+    async function withdrawnWhileAsking() {
+      const postsBefore = posts();
+      const request = await approved();
+      const id = request.components[0].id;
+      await waitFor(() => Promise.resolve(posts() > postsBefore ? true : undefined), {
+        timeoutMs: 15000,
+        intervalMs: 20,
+      });
+      await j.act('macca', j.path(request, 0, 'withdraw'), { reason: 'Plans changed.' });
+      const settled = await waitFor(
+        async () => {
+          const c = await component(id);
+          return c.associationState === 'canceled' ? c : undefined;
+        },
+        { timeoutMs: 20000, intervalMs: 100 },
+      );
+      expect(settled.state).toBe('withdrawn');
+      expect(await j.history(id)).toEqual(['create', 'submit', 'approve', 'withdraw']);
+      return stub.associations.get(settled.associationId!)!;
+    }
+
+    it('finds and cancels the association whose answer was lost when the student withdrew before a retry', async () => {
+      stub.faults = { rate: 0.5, lateMs: TIMEOUT_MS + 1000, random: draws(0, 0) };
+      try {
+        const association = await withdrawnWhileAsking();
+        expect(association.state).toBe('canceled');
+        expect(madeFor(association.offeringId)).toHaveLength(1);
+      } finally {
+        stub.faults = undefined;
+      }
+    }, 30000);
+
     it('keeps an association made while the student withdrew, and cancels it at the host', async () => {
       stub.delayMs = 1500; // the host takes its time; the student withdraws meanwhile
       try {
-        const postsBefore = posts();
-        const request = await approved();
-        const id = request.components[0].id;
-        await waitFor(() => Promise.resolve(posts() > postsBefore ? true : undefined), {
-          timeoutMs: 15000,
-          intervalMs: 20,
-        });
-        await j.act('macca', j.path(request, 0, 'withdraw'), { reason: 'Plans changed.' });
-        const settled = await waitFor(
-          async () => {
-            const c = await component(id);
-            return c.associationState === 'canceled' ? c : undefined;
-          },
-          { timeoutMs: 20000, intervalMs: 100 },
-        );
-        expect(settled.state).toBe('withdrawn');
-        expect(stub.associations.get(settled.associationId!)!.state).toBe('canceled');
-        expect(await j.history(id)).toEqual(['create', 'submit', 'approve', 'withdraw']);
+        const association = await withdrawnWhileAsking();
+        expect(association.state).toBe('canceled');
+        expect(madeFor(association.offeringId)).toHaveLength(1);
       } finally {
         stub.delayMs = 0;
       }

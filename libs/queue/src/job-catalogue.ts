@@ -72,6 +72,8 @@ export const JOB_NAMES: readonly JobName[] = [
 /** The queue for notifications; the workflow's jobs go to each institution's own queue. */
 export const NOTIFICATIONS_QUEUE = 'notifications';
 
+const CATALOGUE_SYNC_JOB = 'catalogue-sync-';
+
 const componentJobId = (name: JobName, data: ComponentJob) =>
   `${data.componentId}-${name.replace('.', '_')}-v${data.expectedVersion}`;
 
@@ -85,8 +87,13 @@ const JOB_ID: { [N in JobName]: (data: JobOf<N>) => string } = {
   'notification.send-email': (d) => `email-${d.notificationId}`,
   'association.cancel': (d) => componentJobId('association.cancel', d),
   // A scheduled run never comes through here (the scheduler names its jobs): an unkeyed one is one at a time.
-  'catalogue.sync': (d) => `catalogue-sync-${d.runKey ?? d.institutionCode}`,
+  'catalogue.sync': (d) => `${CATALOGUE_SYNC_JOB}${d.runKey ?? d.institutionCode}`,
 };
+
+/** The run key in the id of a requested synchronisation's job (the reverse of its JOB_ID). */
+export function runKeyOf(catalogueSyncJobId: string): string {
+  return catalogueSyncJobId.slice(CATALOGUE_SYNC_JOB.length);
+}
 
 /**
  * The BullMQ job scheduler that makes an institution's synchronisation jobs every CATALOGUE_SYNC_INTERVAL_MS.

@@ -1,5 +1,6 @@
 import { Global, Module, Provider } from '@nestjs/common';
 import { AssociationChanges } from './application/association-changes';
+import { AssociationRequests } from './application/association-requests';
 import { AuditAddressRetention } from './application/audit-address-retention';
 import { HostAssociationsUseCase } from './application/host-associations.use-case';
 import { AuditQuery } from './application/audit.query';
@@ -71,6 +72,7 @@ const USE_CASES: Provider[] = [
   OfferingWriter,
   OfferingsAdminUseCase,
   AssociationChanges,
+  AssociationRequests,
   HostAssociationsUseCase,
   OoapiCatalogueQuery,
   CatalogueSyncRuns,

@@ -1,5 +1,6 @@
 // A worker process for the fault-injection suite: the real worker, with every host's own system failing a
-// share of its calls (FAULT_HOST_FAILURE_RATE). Started from source by the suite, killed and restarted at will.
+// share of its calls (FAULT_HOST_FAILURE_RATE), and the hosts in FAULT_OWN_SYSTEMS connected to an OOAPI
+// stand-in. Started from source by the suite, killed and restarted at will.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -7,6 +8,7 @@ import { loadConfig } from '@lr/config';
 import { closeOnSignals, preflight, startupFailure } from '@lr/core';
 import {
   AdmissionAnnouncement,
+  OoapiConnection,
   REGISTERED_INSTITUTIONS,
   StudentInformationSystem,
   StudentRecord,
@@ -44,11 +46,17 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   await preflight(config);
   const failureRate = Number(process.env.FAULT_HOST_FAILURE_RATE ?? '0.3');
-  // The institutions that work in Leerroutes itself: one with its own system is not what this worker stands in for.
+  // The hosts the suite connects to its unreliable stand-in of an OOAPI system (which fails on its own).
+  const ownSystems = JSON.parse(process.env.FAULT_OWN_SYSTEMS ?? '{}') as Record<
+    string,
+    OoapiConnection
+  >;
+  // The institutions the suite serves: the demo institution with its own system is not among them.
   const institutions = REGISTERED_INSTITUTIONS.filter((d) => !d.ooapi).map((d) => ({
     ...d,
     studentInformationSystem: (context: SystemContext) =>
       new UnreliableHostSystem(d.studentInformationSystem(context), failureRate),
+    ...(ownSystems[d.code] ? { ooapi: ownSystems[d.code] } : {}),
   }));
   const app = await NestFactory.createApplicationContext(
     WorkerAppModule.forRoot({ config, institutions }),

@@ -1,7 +1,9 @@
+import { appendFileSync } from 'fs';
 import { ChildProcess, spawn } from 'child_process';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '../../../..');
+const LOG_FILE = process.env.FAULT_WORKER_LOG;
 
 export interface PoolCounts {
   started: number;
@@ -82,6 +84,8 @@ export class WorkerPool {
       const lines = (rest + chunk.toString()).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) this.count(line);
+      // FAULT_WORKER_LOG keeps what the workers said, by process, to look into a failed run.
+      if (LOG_FILE) appendFileSync(LOG_FILE, lines.map((l) => `${child.pid} ${l}\n`).join(''));
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);

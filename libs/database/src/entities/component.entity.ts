@@ -158,6 +158,13 @@ export class ComponentEntity {
   @Column({ name: 'association_state', type: 'text', nullable: true })
   associationState: AssociationState | null;
 
+  /**
+   * When Leerroutes first asked the host's system for the association, written before the request goes out: a
+   * component withdrawn with this set and no association id may have one at the host whose answer was lost.
+   */
+  @Column({ name: 'association_requested_at', type: 'timestamptz', nullable: true })
+  associationRequestedAt: Date | null;
+
   /** When the poller next asks the host about the association, while the component waits for the host. */
   @Column({ name: 'association_poll_due_at', type: 'timestamptz', nullable: true })
   associationPollDueAt: Date | null;

@@ -16,6 +16,7 @@ import { StudentRegister1795911200000 } from './1795911200000-StudentRegister';
 import { OfferingsKeptByInstitutions1795911400000 } from './1795911400000-OfferingsKeptByInstitutions';
 import { OoapiAssociations1795911500000 } from './1795911500000-OoapiAssociations';
 import { CatalogueSyncs1795911600000 } from './1795911600000-CatalogueSyncs';
+import { AssociationRequested1795911700000 } from './1795911700000-AssociationRequested';
 
 /** Every migration, in order. The data source lists them explicitly so the built app needs no file globbing. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OfferingsKeptByInstitutions1795911400000,
   OoapiAssociations1795911500000,
   CatalogueSyncs1795911600000,
+  AssociationRequested1795911700000,
 ];

@@ -9,7 +9,7 @@ export const ENDS_THE_ASSOCIATION: readonly ComponentState[] = ['withdrawn', 'ex
 
 /**
  * In the transaction of a transition: a component withdrawn by the student, or expired, whose host's own system
- * made an association, gets a job that cancels it there (PATCH remoteState canceled). Not when the host's
+ * made an association (or was asked for one), gets a job that cancels it there (PATCH remoteState canceled). Not when the host's
  * system itself canceled it.
  */
 export async function cancelAtTheHost(
@@ -18,7 +18,9 @@ export async function cancelAtTheHost(
   change: { before: ComponentEntity; after: ComponentEntity; event: ComponentEvent; now: Date },
 ): Promise<void> {
   const { before, after, event, now } = change;
-  if (!after.associationId || after.associationState === 'canceled' || event === 'cancel') return;
+  // Asked for but never answered: the host may hold one all the same (AssociationRequests.recover finds it).
+  const mayHaveOne = after.associationId !== null || after.associationRequestedAt !== null;
+  if (!mayHaveOne || after.associationState === 'canceled' || event === 'cancel') return;
   if (before.state === after.state || !ENDS_THE_ASSOCIATION.includes(after.state)) return;
   await enqueueCancellation(em, registry, after, now);
 }

@@ -122,10 +122,11 @@ export class CatalogueSyncRuns {
    * The job failed for good without its run saying so (it stalled too often, or failed before its attempt
    * began): the run has failed, with the job's reason.
    */
-  async failedForGood(jobId: string, reason: string): Promise<void> {
+  /** Returns whether it marked the run (false when it had finished already). */
+  async failedForGood(jobId: string, reason: string): Promise<boolean> {
     const run = await this.repository.findOneBy({ jobId, finishedAt: IsNull() });
-    if (!run) return;
-    await this.repository.update(
+    if (!run) return false;
+    const marked = await this.repository.update(
       { id: run.id, finishedAt: IsNull() },
       {
         status: 'failed',
@@ -133,6 +134,7 @@ export class CatalogueSyncRuns {
         errors: [...run.errors, { offering: null, code: 'CATALOGUE.FAILED', message: reason }],
       },
     );
+    return marked.affected === 1;
   }
 }
 

@@ -92,7 +92,7 @@ export class CatalogueSyncUseCase {
   }
 
   /** The job failed for good: its run, unless it said so itself, has failed. */
-  failedForGood(jobId: string, reason: string): Promise<void> {
+  failedForGood(jobId: string, reason: string): Promise<boolean> {
     return this.runs.failedForGood(jobId, reason);
   }
 

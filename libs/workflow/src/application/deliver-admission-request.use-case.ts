@@ -2,12 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { ComponentEntity, OfferingEntity, RequestEntity, TuitionProofEntity } from '@lr/database';
 import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
-import { OoapiClient, OoapiRequestError } from '@lr/ooapi';
-import { ComponentJob, FailedForGoodError } from '@lr/queue';
-import { AssociationState, SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
-import { ENDS_THE_ASSOCIATION, enqueueCancellation } from './association-cancellation';
-import { AssociationChange, AssociationChanges } from './association-changes';
-import { associationFor } from './association-message';
+import { ComponentJob } from '@lr/queue';
+import { SYSTEM_ACTOR, dutchDate, withTimeout } from '@lr/domain';
+import { AssociationChanges } from './association-changes';
+import { AssociationRequests } from './association-requests';
 import { offeringOf } from './offering-of';
 import { findPerson, studentOf } from './people';
 import { RequestStore } from './request-store';
@@ -33,6 +31,7 @@ export class DeliverAdmissionRequestUseCase {
     private readonly tuitionProofs: TuitionProofs,
     private readonly ooapiHosts: OoapiHosts,
     private readonly associations: AssociationChanges,
+    private readonly associationRequests: AssociationRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,14 +114,7 @@ export class DeliverAdmissionRequestUseCase {
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const student = await findPerson(em, studentOf(request));
     const [answer, tuitionProof] = await Promise.all([
-      this.association(component, () =>
-        associationFor({
-          component,
-          offering,
-          student,
-          home: this.registry.get(request.homeInstitutionCode),
-        }),
-      ),
+      this.associationRequests.forDelivery(component),
       this.tuitionProofs.obtain(component, offering, student?.studentNumber ?? null),
     ]);
     if (!answer) return this.skip(job, component);
@@ -142,73 +134,6 @@ export class DeliverAdmissionRequestUseCase {
         return locked.component.state;
       },
     );
-  }
-
-  /**
-   * The host's association for the component and what its system says of it. It is kept on the component the
-   * moment the host gives it, before anything else: a job that retries after a crash asks after that one
-   * (GET) instead of enrolling the student twice. Undefined when the component has moved on meanwhile.
-   */
-  private async association(
-    component: ComponentEntity,
-    message: () => Parameters<OoapiClient['createAssociation']>[0],
-  ): Promise<AssociationChange | undefined> {
-    const client = this.ooapiHosts.client(component.hostInstitutionCode);
-    try {
-      if (component.associationId) {
-        const known = await client.association(component.associationId);
-        return { state: known.state, result: known.result };
-      }
-      const created = await client.createAssociation(message());
-      if (!(await this.keep(component, created))) return undefined;
-      component.associationId = created.associationId;
-      return { state: created.state, message: created.message };
-    } catch (error) {
-      // What we would send breaks the standard: sending it again will not help; an admin sees it.
-      if (error instanceof OoapiRequestError) throw new FailedForGoodError(error.message);
-      throw error;
-    }
-  }
-
-  /**
-   * Keeps the association the host made on the component, before anything else, and says whether this attempt
-   * goes on with it. A host recognises a repeated request (the same person, offering and caller, while the first
-   * is live) and answers with the association it made then: so an attempt after a lost answer gets the same one,
-   * and of two attempts at once the second finds it kept and stops. Whatever happened meanwhile, the association
-   * is not left behind at the host: a component withdrawn or expired meanwhile keeps it too, with the job that
-   * cancels it there; only a second one from a host that does not recognise repeats is surplus, canceled now.
-   */
-  private async keep(
-    component: ComponentEntity,
-    created: { associationId: string; state: AssociationState },
-  ): Promise<boolean> {
-    const { associationId, state } = created;
-    const outcome = await this.store.dataSource.transaction(async (em) => {
-      const current = await em.findOne(ComponentEntity, {
-        where: { id: component.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current || current.associationId === associationId) return 'another attempt has it';
-      if (current.associationId) return 'surplus';
-      if (current.state !== 'approved' && !ENDS_THE_ASSOCIATION.includes(current.state)) {
-        return 'surplus';
-      }
-      await em.update(ComponentEntity, current.id, { associationId, associationState: state });
-      if (current.state !== 'approved') {
-        await enqueueCancellation(em, this.registry, current, this.store.now());
-        return 'to cancel';
-      }
-      return current.version === component.version ? 'kept' : 'another attempt has it';
-    });
-    if (outcome === 'surplus') {
-      await this.ooapiHosts
-        .client(component.hostInstitutionCode)
-        .cancelAssociation(associationId)
-        .catch((error: Error) =>
-          this.logger.warn(`Could not cancel the surplus association ${associationId}: ${error.message}`),
-        );
-    }
-    return outcome === 'kept';
   }
 
   private refusalReason(offering: OfferingEntity): string | undefined {

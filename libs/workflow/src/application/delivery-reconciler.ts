@@ -1,13 +1,27 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
-import { ComponentEntity, NotificationEntity, OutboxMessageEntity } from '@lr/database';
+import {
+  CatalogueSyncEntity,
+  ComponentEntity,
+  NotificationEntity,
+  OutboxMessageEntity,
+} from '@lr/database';
 import { CLOCK, Clock, addDays } from '@lr/domain';
-import { JobName, JobOf, NOTIFICATIONS_QUEUE, QueuesService, jobIdFor } from '@lr/queue';
+import {
+  JobName,
+  JobOf,
+  NOTIFICATIONS_QUEUE,
+  QueuesService,
+  jobIdFor,
+  runKeyOf,
+} from '@lr/queue';
 import { InstitutionRegistry } from '@lr/institutions';
 import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
 import { EmailNotificationsUseCase } from './email-notifications.use-case';
 import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
 import { TimerPlanner } from './timers';
+import { CatalogueSyncUseCase } from './catalogue-sync.use-case';
+import { ENDS_THE_ASSOCIATION } from './association-cancellation';
 
 const BATCH = 500;
 const OUTBOX_KEPT_DAYS = 7;
@@ -48,6 +62,7 @@ export class DeliveryReconciler {
     private readonly failures: DeliveryFailuresUseCase,
     private readonly email: EmailNotificationsUseCase,
     private readonly timers: TimerPlanner,
+    private readonly catalogueSync: CatalogueSyncUseCase,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -70,6 +85,7 @@ export class DeliveryReconciler {
       after = waiting[waiting.length - 1].id;
     }
     await this.reconcileCancellations(settledBefore, counts);
+    await this.reconcileCatalogueSyncs(settledBefore, counts);
     await this.reconcileEmails(settledBefore, counts);
     await this.purgeSentOutbox();
     if (counts.redriven + counts.markedFailed > 0) {
@@ -112,12 +128,21 @@ export class DeliveryReconciler {
     counts: ReconcileCounts,
   ): Promise<void> {
     const ended = await this.dataSource.manager.find(ComponentEntity, {
-      where: {
-        associationId: Not(IsNull()),
-        associationState: Not('canceled'),
-        state: In(['withdrawn', 'expired']),
-        updatedAt: LessThanOrEqual(settledBefore),
-      },
+      where: [
+        {
+          associationId: Not(IsNull()),
+          associationState: Not('canceled'),
+          state: In(ENDS_THE_ASSOCIATION),
+          updatedAt: LessThanOrEqual(settledBefore),
+        },
+        // Asked for, never answered: the host may hold one (the cancelling job asks again to learn it).
+        {
+          associationId: IsNull(),
+          associationRequestedAt: Not(IsNull()),
+          state: In(ENDS_THE_ASSOCIATION),
+          updatedAt: LessThanOrEqual(settledBefore),
+        },
+      ],
       take: BATCH,
     });
     for (const component of ended) {
@@ -131,6 +156,42 @@ export class DeliveryReconciler {
       if (!(await queue.getJob(jobId))) {
         await queue.add('association.cancel', data, { jobId });
         counts.redriven += 1;
+      }
+    }
+  }
+
+  /**
+   * Synchronisation runs not finished whose job Redis no longer has: one an admin asked for is added again (its
+   * record is found by the job's id); one the schedule made is marked failed, as the schedule makes the next.
+   * One whose job failed for good without being marked (the worker died first) is marked.
+   */
+  private async reconcileCatalogueSyncs(
+    settledBefore: Date,
+    counts: ReconcileCounts,
+  ): Promise<void> {
+    const open = await this.dataSource.manager.find(CatalogueSyncEntity, {
+      where: { finishedAt: IsNull(), requestedAt: LessThanOrEqual(settledBefore) },
+      order: { id: 'ASC' },
+      take: BATCH,
+    });
+    for (const run of open) {
+      const queue = this.queues.get(this.registry.get(run.institutionCode).queue);
+      const job = await queue.getJob(run.jobId);
+      if (job) {
+        if ((await job.isFailed()) && (await this.catalogueSync.failedForGood(run.jobId, job.failedReason))) {
+          counts.markedFailed += 1;
+        }
+      } else if (run.trigger === 'admin') {
+        const data = { institutionCode: run.institutionCode, runKey: runKeyOf(run.jobId) };
+        await queue.add('catalogue.sync', data, { jobId: run.jobId });
+        counts.redriven += 1;
+      } else if (
+        await this.catalogueSync.failedForGood(
+          run.jobId,
+          'Its job was lost; the schedule runs the next synchronisation.',
+        )
+      ) {
+        counts.markedFailed += 1;
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   AssociationChanges,
   STATES_AWAITING_THE_HOST,
 } from './association-changes';
+import { AssociationRequests } from './association-requests';
 import { RequestStore } from './request-store';
 
 /** The answer Leerroutes gives a host that told it of a change: the association as Leerroutes now has it. */
@@ -36,6 +37,7 @@ export class HostAssociationsUseCase {
     private readonly store: RequestStore,
     private readonly ooapiHosts: OoapiHosts,
     private readonly changes: AssociationChanges,
+    private readonly requests: AssociationRequests,
   ) {}
 
   /**
@@ -67,23 +69,28 @@ export class HostAssociationsUseCase {
 
   /**
    * Job on the host's queue: the student withdrew (or the component expired) after the host made an
-   * association; it is canceled there. Retried while the host's system does not answer; PATCHing canceled twice
+   * association, or after Leerroutes asked for one whose answer it never had (then it asks again to learn it);
+   * it is canceled there. Retried while the host's system does not answer; PATCHing canceled twice
    * is harmless.
    */
   async cancel(job: ComponentJob): Promise<'canceled' | 'skipped' | AssociationState> {
     const component = await this.store.dataSource.manager.findOneBy(ComponentEntity, {
       id: job.componentId,
     });
-    if (!component?.associationId || component.associationState === 'canceled') return 'skipped';
+    if (!component || component.associationState === 'canceled') return 'skipped';
+    const associationId =
+      component.associationId ??
+      (component.associationRequestedAt ? await this.requests.recover(component) : null);
+    if (!associationId) return 'skipped';
     const answer = await this.ooapiHosts
       .client(component.hostInstitutionCode)
-      .cancelAssociation(component.associationId);
+      .cancelAssociation(associationId);
     await this.store.dataSource.manager.update(ComponentEntity, component.id, {
       associationState: answer.state,
     });
     if (answer.state !== 'canceled') {
       this.logger.warn(
-        `${component.hostInstitutionCode} kept association ${component.associationId} ${answer.state} ` +
+        `${component.hostInstitutionCode} kept association ${associationId} ${answer.state} ` +
           'when asked to cancel it',
       );
     }
