@@ -41,6 +41,28 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is the rules alone: no framework, no I/O library and no other lib of ours (README, Layout).
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@lr/*', '@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'express', 'jose'],
+              message: 'libs/domain imports no framework, no I/O library and no other lib.',
+            },
+            {
+              group: ['fs', 'path', 'http', 'https', 'net', 'child_process', 'node:*'],
+              message: 'libs/domain does no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read untyped JSON bodies from supertest.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: {

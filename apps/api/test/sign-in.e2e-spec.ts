@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { SignJWT, base64url, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
-import { DevIssuer, DevIssuerHost } from '@lr/auth';
+import { DevIssuer, DevIssuerHost, TokenVerifier } from '@lr/auth';
 import { ComponentEntity } from '@lr/database';
 import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import type { RequestView } from '@lr/workflow';
@@ -118,6 +118,30 @@ describe('sign-in: OpenID Connect tokens of the institutions’ issuers', () => 
       200,
     );
     expect((await me(await sign({ notBefore: now() + 5 }))).status).toBe(200);
+  });
+
+  it('checks a token once, and keeps its acceptance only while the token is valid', async () => {
+    const verifier = t.app.get(TokenVerifier);
+    const skew = t.config.oidcClockSkewSeconds;
+    // Valid for two more seconds, the allowed skew included.
+    const token = await issuer.sign('uni-waal', waal.signIn.claims.claimsOf(macca), {
+      audience: audience(),
+      issuedAt: now() - 60,
+      expiresAt: now() - skew + 2,
+    });
+    const before = verifier.checked;
+    for (let i = 0; i < 3; i += 1) expect((await me(token)).status).toBe(200);
+    expect(verifier.checked - before).toBe(1);
+    // Another person's token is checked on its own, and answers as that person.
+    const other = await issuer.sign('uni-waal', waal.signIn.claims.claimsOf({ ...macca, id: 'aurelie', name: 'Aurélie Dubois' }), {
+      audience: audience(),
+    });
+    expect((await me(other)).body).toMatchObject({ id: 'aurelie' });
+    expect(verifier.checked - before).toBe(2);
+
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await expectRefused(token, /has expired/);
+    expect(verifier.checked - before).toBe(3);
   });
 
   it('refuses a token meant for another audience', async () => {

@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { Actor, NoRoleError } from '@lr/domain';
 import { InstitutionDefinition, InstitutionRegistry } from '@lr/institutions';
@@ -24,15 +26,28 @@ export async function actorOf(verdict: Promise<Verdict>): Promise<Actor | undefi
   return reached && 'actor' in reached ? reached.actor : undefined;
 }
 
+type Accepted = Extract<Verdict, { actor: Actor }>;
+
+/** Tokens whose acceptance is kept: enough for every person signed in at once on a busy morning. */
+const KEPT_VERDICTS = 50_000;
+
 /**
  * Validates bearer tokens as OpenID Connect tokens of the registered institutions' issuers: the signature against
  * the issuer's published keys, then iss, aud, exp and nbf (with a small allowance for clock skew), then the
  * claims through the institution's own mapping. A token that passes all but names an institution that does not
  * sign in through that issuer is refused too: one institution's provider cannot speak for another's people.
+ *
+ * A token is checked once: its acceptance is kept (by the token's SHA-256, never the token itself) for as long as
+ * the check would accept it again, up to `exp` plus the clock skew allowed, since nothing in a signed token can
+ * change meanwhile. A signature check is most of the CPU an authenticated call costs. Refusals are not kept: they
+ * are cheap to repeat, and one kept could outlive a key the issuer publishes late.
  */
 @Injectable()
 export class TokenVerifier {
   private issuers?: Map<string, TrustedIssuer>;
+  private readonly accepted = new LRUCache<string, Accepted>({ max: KEPT_VERDICTS });
+  /** Tokens checked in full (signature and claims): the cache's measure, for tests and benchmarks. */
+  checked = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,6 +56,20 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Verdict> {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const kept = this.accepted.get(key);
+    if (kept) return kept;
+    const verdict = await this.check(token);
+    if ('actor' in verdict) {
+      const ttl = (verdict.expiresAt + this.config.oidcClockSkewSeconds) * 1000 - Date.now();
+      // Frozen: every call with this token shares the one actor.
+      if (ttl > 0) this.accepted.set(key, freeze(verdict), { ttl });
+    }
+    return verdict;
+  }
+
+  private async check(token: string): Promise<Verdict> {
+    this.checked += 1;
     const verified = await verifyAtTrustedIssuer(token, this.trusted(), {
       untrusted: 'its issuer is not one this service trusts',
       // Any client id of the institutions at this issuer; the one the token names must match below.
@@ -84,4 +113,10 @@ export class TokenVerifier {
 
 function audiences(aud: string | string[] | undefined): string[] {
   return typeof aud === 'string' ? [aud] : (aud ?? []);
+}
+
+function freeze(verdict: Accepted): Accepted {
+  Object.freeze(verdict.actor.programmeCodes);
+  Object.freeze(verdict.actor);
+  return Object.freeze(verdict);
 }
