@@ -6,8 +6,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, static as serveStatic } from 'express';
 import { SignInSettings } from '@lr/auth';
 import { APP_CONFIG, AppConfig } from '@lr/config';
+import { ERROR_CODES } from '@lr/domain';
 import { OOAPI_ROUTE } from './http/machine-auth.guard';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ProblemDetailsFilter, STATUS_OF } from './http/problem-details.filter';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboard } from './http/queue-dashboard';
 import { PORTAL_ROUTE, corsOptions, securityHeaders } from './http/security';
 import { strictValidationPipe } from './http/validation';
@@ -55,7 +56,16 @@ export function configureApp(app: INestApplication): INestApplication {
         type: { type: 'string', example: 'urn:leerroutes:problem:COMPONENT.ILLEGAL_TRANSITION' },
         title: { type: 'string' },
         status: { type: 'integer' },
-        code: { type: 'string' },
+        code: {
+          type: 'string',
+          description:
+            'Stable, for programs to act on. `REQUEST.VALIDATION_FAILED` (400, with `errors`), `HTTP.<status>` ' +
+            '(refused by the HTTP layer: unknown route, body too large, rate limit), `INTERNAL` (500), and ' +
+            'the domain codes, each with its status: ' +
+            Object.entries(ERROR_CODES)
+              .map(([code, kind]) => `\`${code}\` ${STATUS_OF[kind]}`)
+              .join(', '),
+        },
         detail: { type: 'string' },
         instance: { type: 'string' },
         errors: {

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@lr/domain';
 import { OoapiValidator } from '@lr/ooapi';
 import { ooapiRoutes, servedRoutes } from './served-routes';
 import { TestApp } from './test-app';
@@ -63,6 +64,20 @@ describe('the API documentation and health', () => {
     expect(Object.keys(document.components.schemas.RequestViewDto.properties)).toEqual(
       expect.arrayContaining(['components', 'timeline', 'status']),
     );
+  });
+
+  it('lists every error code with the status it is answered with', async () => {
+    const document = (await t.http().get('/docs-json').expect(200)).body as {
+      components: { schemas: { Problem: { properties: { code: { description: string } } } } };
+    };
+    const listed = document.components.schemas.Problem.properties.code.description;
+    const codes = Object.keys(ERROR_CODES);
+    expect(codes.length).toBeGreaterThan(40);
+    for (const code of codes) expect(listed).toContain(`\`${code}\``);
+    expect(listed).toContain('`OFFERING.FULL` 409');
+    expect(listed).toContain('`OFFERING.NOT_FOUND` 404');
+    expect(listed).toContain('`PERSON.NO_ROLE` 403');
+    expect(listed).toContain('`RESULT.NO_GRADE` 400');
   });
 
   it('serves the interactive documentation at /docs', async () => {

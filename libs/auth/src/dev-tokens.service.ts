@@ -41,7 +41,6 @@ export class DevTokensService {
       throw new DomainError(
         'PERSON.AMBIGUOUS',
         `More than one institution has a person ${personId}.`,
-        'invalid',
       );
     }
     return this.issueFor(found[0].institutionCode, found[0]);

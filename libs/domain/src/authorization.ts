@@ -9,6 +9,7 @@ import {
   TRANSITIONS,
   findTransition,
 } from './component-state';
+import { NotFoundSubject } from './error-codes';
 import { ForbiddenError, NotFoundError } from './errors';
 
 /**
@@ -274,7 +275,7 @@ export function authorize(
   actor: Actor,
   action: ActionName,
   scopes: readonly Scope[],
-  object: { kind: string; id: string },
+  object: { kind: NotFoundSubject; id: string },
 ): void {
   if (permits(actor.role, action, scopes)) return;
   const seeing = VISIBLE_THROUGH[RULES[action].subject];
@@ -289,7 +290,7 @@ export function authorizeObject<T>(
   action: ActionName,
   object: T | null,
   factsOf: (object: T) => ObjectFacts,
-  ref: { kind: string; id: string },
+  ref: { kind: NotFoundSubject; id: string },
 ): T {
   if (object === null) throw new NotFoundError(ref.kind, ref.id);
   authorize(actor, action, scopesOf(actor, factsOf(object)), ref);

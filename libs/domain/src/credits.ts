@@ -33,7 +33,7 @@ export function convertCredits(credits: number, from: CreditUnit, to: CreditUnit
 
 export function assertPositiveCredits(credits: number, field = 'credits'): void {
   if (!(credits > 0) || !Number.isFinite(credits)) {
-    throw new DomainError('CREDITS.INVALID', `${field} must be a positive number.`, 'invalid', {
+    throw new DomainError('CREDITS.INVALID', `${field} must be a positive number.`, {
       field,
     });
   }

@@ -1,30 +1,33 @@
-/**
- * Domain errors carry a stable code. The API maps the kind to an HTTP status in one filter; the worker maps
- * them to BullMQ's UnrecoverableError. No HTTP exceptions below the controllers: the same use case runs in jobs.
- */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'forbidden' | 'conflict';
+import { ERROR_CODES, ErrorCode, NotFoundSubject } from './error-codes';
 
+/**
+ * Domain errors carry a stable code from the catalogue (error-codes.ts), which decides their kind. The API maps
+ * the kind to an HTTP status in one filter; the worker maps them to BullMQ's UnrecoverableError. No HTTP
+ * exceptions below the controllers: the same use case runs in jobs.
+ */
 export class DomainError extends Error {
+  readonly kind;
+
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly kind: DomainErrorKind = 'invalid',
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';
+    this.kind = ERROR_CODES[code];
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string, id: string) {
-    super(`${what.toUpperCase()}.NOT_FOUND`, `No ${what} with id ${id}.`, 'not-found');
+  constructor(what: NotFoundSubject, id: string) {
+    super(`${what.toUpperCase() as Uppercase<NotFoundSubject>}.NOT_FOUND`, `No ${what} with id ${id}.`);
   }
 }
 
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
-    super('ACCESS.FORBIDDEN', message, 'forbidden');
+    super('ACCESS.FORBIDDEN', message);
   }
 }
 
@@ -35,7 +38,6 @@ export class NoRoleError extends DomainError {
       'PERSON.NO_ROLE',
       `Your institution (${organisation}) signed you in, but its sign-in gives you no role in Leerroutes: ` +
         `one role is needed, granted as ${grant}. Ask your institution's service desk for it.`,
-      'forbidden',
     );
   }
 }
@@ -47,16 +49,12 @@ export class UnknownToHomeInstitutionError extends DomainError {
       'PERSON.UNKNOWN_TO_HOME_INSTITUTION',
       `${institutionName} signed you in as a student, but its student information system does not know you ` +
         'as one: ask its student administration to check your enrolment.',
-      'forbidden',
     );
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(code, message, 'conflict', details);
-  }
-}
+/** A DomainError whose code is a conflict (409): the state the request met does not allow it. */
+export class ConflictError extends DomainError {}
 
 export class IllegalTransitionError extends ConflictError {
   constructor(state: string, event: string) {

@@ -16,7 +16,6 @@ export function gradeIsPass(scale: GradingScale, grade: string): boolean {
     new DomainError(
       'RESULT.INVALID_GRADE',
       `Grade '${grade}' is not on the ${scale} scale: ${hint}.`,
-      'invalid',
       {
         field: 'grade',
       },

@@ -3,6 +3,7 @@ export * from './association';
 export * from './authorization';
 export * from './component-state';
 export * from './credits';
+export * from './error-codes';
 export * from './errors';
 export * from './grading';
 export * from './route';

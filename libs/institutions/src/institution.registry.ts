@@ -75,7 +75,6 @@ export class InstitutionRegistry {
       throw new DomainError(
         'PROGRAMME.NO_EXAM_BOARD',
         `Programme ${programmeCode} of ${institutionCode} has no exam board.`,
-        'not-found',
       );
     }
     return board;

@@ -1,5 +1,5 @@
 import { OfferingEntity } from '@lr/database';
-import { DomainError, OfferingLanguage, isPeriod } from '@lr/domain';
+import { DomainError, ErrorCode, OfferingLanguage, isPeriod } from '@lr/domain';
 import type { InstitutionDefinition } from './institution.definition';
 
 /**
@@ -30,8 +30,8 @@ export interface OfferingDraft {
 export function offeringProblems(
   institution: InstitutionDefinition,
   draft: Pick<OfferingDraft, 'programmeCode' | 'period'>,
-): { field: keyof OfferingDraft; code: string; message: string }[] {
-  const problems: { field: keyof OfferingDraft; code: string; message: string }[] = [];
+): { field: keyof OfferingDraft; code: ErrorCode; message: string }[] {
+  const problems: { field: keyof OfferingDraft; code: ErrorCode; message: string }[] = [];
   if (!institution.programmes.some((p) => p.code === draft.programmeCode)) {
     problems.push({
       field: 'programmeCode',
@@ -57,7 +57,7 @@ export function refuseInvalidOffering(
 ): void {
   const [problem] = offeringProblems(institution, draft);
   if (problem) {
-    throw new DomainError(problem.code, problem.message, 'invalid', { field: problem.field });
+    throw new DomainError(problem.code, problem.message, { field: problem.field });
   }
 }
 

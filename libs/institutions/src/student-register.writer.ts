@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'crypto';
 import { DataSource } from 'typeorm';
 import { PersonEntity, StudentRegisterEntity, violatesUnique } from '@lr/database';
-import { ConflictError, DomainError } from '@lr/domain';
+import { ConflictError, DomainError, ErrorCode } from '@lr/domain';
 import { InstitutionRegistry } from './institution.registry';
 import type { TuitionProof } from './student-information-system';
 import { RegisteredStudent, registeredStudent } from './student-register';
@@ -16,7 +16,7 @@ export interface StudentEntry {
 
 /** The unique constraint that gives each student number at an institution to one student (StudentRegisterEntity). */
 const NUMBER_CONSTRAINT = 'uq_student_register_number';
-export const STUDENT_NUMBER_TAKEN = 'STUDENT_REGISTER.NUMBER_TAKEN';
+export const STUDENT_NUMBER_TAKEN: ErrorCode = 'STUDENT_REGISTER.NUMBER_TAKEN';
 
 /** How often a new number is drawn again when the one drawn is taken: with 9 million to choose from, rarely. */
 const NUMBER_DRAWS = 5;
@@ -51,7 +51,6 @@ export class StudentRegisterWriter {
         throw new DomainError(
           'STUDENT_REGISTER.UNKNOWN_PROGRAMME',
           `${institution.name} has no programme ${code}.`,
-          'invalid',
           { field: `programmeCodes.${i}` },
         );
       }

@@ -6,6 +6,7 @@ import {
   ComponentEvent,
   ComponentState,
   DomainError,
+  ErrorCode,
   GradingScale,
   SYSTEM_ACTOR,
   gradeIsPass,
@@ -148,7 +149,6 @@ export class AssociationChanges {
     throw new DomainError(
       'ASSOCIATION.NO_RESULT_YET',
       `A result cannot be recorded for a component that is ${component.state}.`,
-      'conflict',
     );
   }
 
@@ -204,8 +204,8 @@ const CORRECTABLE: readonly ComponentState[] = [
   'registered',
 ];
 
-function invalid(code: string, message: string, field: string): DomainError {
-  return new DomainError(code, message, 'invalid', { field });
+function invalid(code: ErrorCode, message: string, field: string): DomainError {
+  return new DomainError(code, message, { field });
 }
 
 /** The fields of a result as the registrar's form names them, and where they come from in a CourseResult. */
@@ -233,7 +233,7 @@ export function ooapiField<T>(field: string, check: () => T): T {
   } catch (error) {
     if (error instanceof DomainError && error.kind === 'invalid') {
       const own = error.details?.field;
-      throw new DomainError(error.code, error.message, 'invalid', {
+      throw new DomainError(error.code, error.message, {
         ...error.details,
         field: (typeof own === 'string' && OOAPI_FIELD[own]) || field,
       });

@@ -43,14 +43,12 @@ export function associationFor({
     throw new DomainError(
       'OFFERING.NO_EXTERNAL_ID',
       `${offering.title} has no id in its institution's own system, so it cannot be asked for there.`,
-      'conflict',
     );
   }
   if (!student) {
     throw new DomainError(
       'STUDENT.UNKNOWN',
       'The student of this request is not known here any more.',
-      'conflict',
     );
   }
   const year = academicYearOf(offering.period)!;

@@ -56,7 +56,6 @@ export class CatalogueSyncsAdminUseCase {
         'CATALOGUE.NO_OWN_SYSTEM',
         `${this.registry.get(institutionCode).name} keeps its offerings in Leerroutes: there is no system of ` +
           'its own to synchronise from.',
-        'invalid',
         { field: 'institutionCode' },
       );
     }

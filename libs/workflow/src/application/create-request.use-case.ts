@@ -52,7 +52,6 @@ export class CreateRequestUseCase {
       throw new DomainError(
         'REQUEST.DUPLICATE_OFFERING',
         'Each offering may appear once in a request.',
-        'invalid',
         {
           field: 'components',
         },
@@ -63,7 +62,6 @@ export class CreateRequestUseCase {
         throw new DomainError(
           'COMPONENT.REPLACES_UNIT_REQUIRED',
           'Name the home unit that this component replaces.',
-          'invalid',
           { field: `components.${i}.replacesUnit` },
         );
       }

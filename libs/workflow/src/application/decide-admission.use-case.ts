@@ -34,7 +34,6 @@ export class DecideAdmissionUseCase {
           throw new DomainError(
             'DECISION.REASON_REQUIRED',
             'A refusal needs a reason.',
-            'invalid',
             {
               field: 'reason',
             },

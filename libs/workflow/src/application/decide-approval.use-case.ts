@@ -39,7 +39,6 @@ export class DecideApprovalUseCase {
           throw new DomainError(
             'DECISION.MOTIVATION_REQUIRED',
             'A rejection needs a motivation.',
-            'invalid',
             {
               field: 'motivation',
             },

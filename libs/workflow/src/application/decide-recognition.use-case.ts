@@ -39,7 +39,6 @@ export class DecideRecognitionUseCase {
         throw new DomainError(
           'DECISION.MOTIVATION_REQUIRED',
           'A refusal needs a motivation.',
-          'invalid',
           {
             field: 'motivation',
           },
@@ -57,7 +56,6 @@ export class DecideRecognitionUseCase {
         throw new DomainError(
           'RECOGNITION.FAILED_RESULT',
           'A failed result cannot be recognised; refuse recognition with a motivation.',
-          'invalid',
           { field: 'decision' },
         );
       }

@@ -108,7 +108,6 @@ export class InboxQuery {
       throw new DomainError(
         'INBOX.STATE_NOT_IN_INBOX',
         `The ${kind} inbox holds ${def.states.join(', ')}.`,
-        'invalid',
         { field: 'state' },
       );
     }

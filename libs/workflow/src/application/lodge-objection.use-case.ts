@@ -38,7 +38,6 @@ export class LodgeObjectionUseCase {
       throw new DomainError(
         'OBJECTION.GROUNDS_REQUIRED',
         'An objection needs its grounds.',
-        'invalid',
         {
           field: 'grounds',
         },

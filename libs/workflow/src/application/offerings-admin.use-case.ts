@@ -142,7 +142,6 @@ export class OfferingsAdminUseCase {
       throw new DomainError(
         'OFFERING.DEADLINE_IN_PAST',
         `The enrolment deadline ${deadline} has passed: it is ${today} in the Netherlands.`,
-        'invalid',
         { field: 'enrolmentDeadline' },
       );
     }

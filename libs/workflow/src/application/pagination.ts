@@ -26,7 +26,6 @@ export function offsetOf(query: PageQuery): number {
     throw new DomainError(
       'PAGE.OUT_OF_RANGE',
       `page must be an integer from 1 to ${MAX_PAGE}.`,
-      'invalid',
       {
         field: 'page',
       },
@@ -36,7 +35,6 @@ export function offsetOf(query: PageQuery): number {
     throw new DomainError(
       'PAGE.OUT_OF_RANGE',
       `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`,
-      'invalid',
       { field: 'pageSize' },
     );
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, AppConfig } from '@lr/config';
 import { Actor, UnknownToHomeInstitutionError, withTimeout } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
@@ -16,7 +17,7 @@ export interface SignedIn {
   expiresAt: number;
 }
 
-/** How many people's sign-ins one process remembers; beyond it the oldest are asked again. */
+/** How many people's sign-ins one process remembers; beyond it the least recently seen are asked again. */
 const REMEMBERED = 10_000;
 
 /**
@@ -34,7 +35,7 @@ const REMEMBERED = 10_000;
  */
 @Injectable()
 export class PeopleProvisioning {
-  private readonly remembered = new Map<string, { expiresAt: number; actor: Promise<Actor> }>();
+  private readonly remembered = new LRUCache<string, Promise<Actor>>({ max: REMEMBERED });
 
   constructor(
     private readonly store: RequestStore,
@@ -43,34 +44,18 @@ export class PeopleProvisioning {
   ) {}
 
   /** The actor to act as: for a student, with the programmes their home institution's records hold. */
-  signedIn(signIn: SignedIn, nowMs = Date.now()): Promise<Actor> {
+  signedIn(signIn: SignedIn): Promise<Actor> {
     const key = fingerprint(signIn);
     const known = this.remembered.get(key);
-    if (known && known.expiresAt * 1000 > nowMs) return known.actor;
+    if (known) return known;
     const actor = this.record(signIn);
-    this.remember(key, { expiresAt: signIn.expiresAt, actor }, nowMs);
+    const ttl = signIn.expiresAt * 1000 - Date.now();
+    if (ttl > 0) this.remembered.set(key, actor, { ttl });
     // A refusal is not remembered: the home institution may enrol the student a minute later.
     actor.catch(() => {
-      if (this.remembered.get(key)?.actor === actor) this.remembered.delete(key);
+      if (this.remembered.peek(key) === actor) this.remembered.delete(key);
     });
     return actor;
-  }
-
-  private remember(
-    key: string,
-    entry: { expiresAt: number; actor: Promise<Actor> },
-    nowMs: number,
-  ) {
-    this.remembered.delete(key);
-    if (this.remembered.size >= REMEMBERED) {
-      for (const [old, { expiresAt }] of this.remembered) {
-        if (expiresAt * 1000 <= nowMs) this.remembered.delete(old);
-      }
-      // A Map keeps its insertion order: the first key is the oldest.
-      const oldest = this.remembered.keys().next();
-      if (this.remembered.size >= REMEMBERED && !oldest.done) this.remembered.delete(oldest.value);
-    }
-    this.remembered.set(key, entry);
   }
 
   private async record({ actor, email }: SignedIn): Promise<Actor> {

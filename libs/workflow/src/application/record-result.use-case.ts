@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ComponentResultEntity, ComponentResultHistoryEntity } from '@lr/database';
 import { InstitutionRegistry } from '@lr/institutions';
-import { Actor, CreditUnit, DomainError, GradingScale, gradeIsPass } from '@lr/domain';
+import { Actor, CreditUnit, DomainError, ErrorCode, GradingScale, gradeIsPass } from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { offeringOf } from './offering-of';
 import { enqueuePendingJob } from './pending-job';
@@ -97,8 +97,8 @@ export class RecordResultUseCase {
     const scale =
       input.gradingScale ?? this.registry.get(component.hostInstitutionCode).gradingScale;
     const accepted = this.registry.acceptedGradingScales(component.hostInstitutionCode);
-    const invalid = (code: string, message: string, field: string) =>
-      new DomainError(code, message, 'invalid', { field });
+    const invalid = (code: ErrorCode, message: string, field: string) =>
+      new DomainError(code, message, { field });
     if (!accepted.includes(scale)) {
       throw invalid(
         'RESULT.INVALID_SCALE',
