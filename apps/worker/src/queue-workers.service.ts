@@ -16,6 +16,7 @@ import {
   NotYetDueError,
   QueuesService,
   createRedisConnection,
+  retryDelayMs,
 } from '@lr/queue';
 import {
   CatalogueSyncUseCase,
@@ -54,6 +55,10 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         stalledInterval: this.config.workerLockMs,
         // A job whose worker was killed is taken over; only a job that stalls again and again is given up.
         maxStalledCount: 10,
+        settings: {
+          backoffStrategy: (attemptsMade: number) =>
+            retryDelayMs(attemptsMade, this.config.jobBackoffMaxMs),
+        },
       });
       worker.on('failed', (job, error) => job && this.onFailed(job, error));
       worker.on('error', (error) => this.logger.error(`Worker ${name}: ${error.message}`));

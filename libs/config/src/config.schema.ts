@@ -230,6 +230,7 @@ export const configSchema = Joi.object({
   DEV_ISSUER_TOKEN_TTL_SECONDS: Joi.number().integer().min(1).max(86400).default(3600),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(100).default(10),
   JOB_ATTEMPTS: Joi.number().integer().min(1).max(30).default(15),
+  JOB_BACKOFF_MAX_MS: Joi.number().integer().min(1000).default(16_384_000),
   EMAIL_ATTEMPTS: Joi.number().integer().min(1).max(30).default(12),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).max(600000).default(30000),
   RECONCILE_INTERVAL_MS: Joi.number().integer().min(100).max(3600000).default(15000),
@@ -330,6 +331,8 @@ export interface AppConfig {
   devIssuerTokenTtlSeconds: number;
   workerConcurrency: number;
   jobAttempts: number;
+  /** The longest wait between two attempts of a job. */
+  jobBackoffMaxMs: number;
   /** Attempts per e-mail when the mail server defers it or cannot be reached; then it is marked failed. */
   emailAttempts: number;
   workerLockMs: number;
@@ -388,6 +391,7 @@ interface ValidatedEnv {
   DEV_ISSUER_TOKEN_TTL_SECONDS: number;
   WORKER_CONCURRENCY: number;
   JOB_ATTEMPTS: number;
+  JOB_BACKOFF_MAX_MS: number;
   EMAIL_ATTEMPTS: number;
   WORKER_LOCK_MS: number;
   RECONCILE_INTERVAL_MS: number;
@@ -443,6 +447,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devIssuerTokenTtlSeconds: value.DEV_ISSUER_TOKEN_TTL_SECONDS,
     workerConcurrency: value.WORKER_CONCURRENCY,
     jobAttempts: value.JOB_ATTEMPTS,
+    jobBackoffMaxMs: value.JOB_BACKOFF_MAX_MS,
     emailAttempts: value.EMAIL_ATTEMPTS,
     workerLockMs: value.WORKER_LOCK_MS,
     reconcileIntervalMs: value.RECONCILE_INTERVAL_MS,

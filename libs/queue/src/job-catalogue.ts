@@ -110,12 +110,12 @@ export function jobIdFor<N extends JobName>(name: N, data: JobOf<N>): string {
 
 /**
  * Attempts come from the config: JOB_ATTEMPTS (15) for the workflow's jobs, EMAIL_ATTEMPTS (12) for e-mail; 1 s
- * doubling. A job that failed for good is kept a week for inspection, at most a thousand per queue: what it
- * means is in the database (a component's delivery_failed_at, a notification's email_failed_reason), and the
+ * doubling, up to JOB_BACKOFF_MAX_MS (retryDelayMs, which the workers apply). A job that failed for good is kept
+ * a week for inspection, at most a thousand per queue: what it means is in the database (a component's delivery_failed_at, a notification's email_failed_reason), and the
  * reconciler adds a job again, from the database, when one it still needs is gone.
  */
 export const DEFAULT_JOB_OPTIONS = {
-  backoff: { type: 'exponential', delay: 1000 },
+  backoff: { type: 'doubling-capped', delay: 1000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
 } as const;
@@ -140,4 +140,13 @@ export class FailedForGoodError extends Error {
     super(message);
     this.name = 'FailedForGoodError';
   }
+}
+
+/**
+ * The wait before a failed job's next attempt ('doubling-capped'): 1 s, doubling with each attempt made, never
+ * more than `maxMs`. A deployment keeps the whole doubling (the default cap is past the last attempt's wait);
+ * a test of many faults caps it so that a run of failures does not outlast the test.
+ */
+export function retryDelayMs(attemptsMade: number, maxMs: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attemptsMade - 1), maxMs);
 }
