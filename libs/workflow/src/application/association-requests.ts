@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { ComponentEntity, RequestEntity } from '@lr/database';
+import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
 import type { AssociationState } from '@lr/domain';
 import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
 import { OoapiRequestError } from '@lr/ooapi';
@@ -11,6 +11,13 @@ import { associationFor } from './association-message';
 import { offeringOf } from './offering-of';
 import { findPerson, studentOf } from './people';
 import { RequestStore } from './request-store';
+
+/** What the request for an association is made of, as a delivery has already read it. */
+export interface RequestFacts {
+  request: RequestEntity;
+  offering: OfferingEntity;
+  student: PersonEntity | null;
+}
 
 /**
  * Asking a host's own system for the association of a component (POST /associations/external/me), so that none
@@ -33,13 +40,16 @@ export class AssociationRequests {
    * attempt already kept one, it is asked after (GET). Undefined when this attempt is not the one to go on
    * (the component moved on, or another attempt has the association).
    */
-  async forDelivery(component: ComponentEntity): Promise<AssociationChange | undefined> {
+  async forDelivery(
+    component: ComponentEntity,
+    facts: RequestFacts,
+  ): Promise<AssociationChange | undefined> {
     return this.standardOrFailedForGood(async () => {
       if (component.associationId) {
         const known = await this.client(component).association(component.associationId);
         return { state: known.state, result: known.result };
       }
-      const created = await this.ask(component);
+      const created = await this.ask(component, facts);
       if (!(await this.keep(component, created))) return undefined;
       component.associationId = created.associationId;
       return { state: created.state, message: created.message };
@@ -52,7 +62,9 @@ export class AssociationRequests {
    * and keeps it on the component. Returns its id, or the one another attempt kept meanwhile.
    */
   async recover(component: ComponentEntity): Promise<string> {
-    const created = await this.standardOrFailedForGood(() => this.ask(component));
+    const created = await this.standardOrFailedForGood(async () =>
+      this.ask(component, await this.factsOf(component)),
+    );
     await this.store.dataSource.manager.update(
       ComponentEntity,
       { id: component.id, associationId: IsNull() },
@@ -65,21 +77,29 @@ export class AssociationRequests {
   }
 
   /** The POST, noted on the component before it goes out: from then on the host may hold an association. */
-  private async ask(component: ComponentEntity) {
-    const em = this.store.dataSource.manager;
-    await em.update(
+  private async ask(component: ComponentEntity, { offering, request, student }: RequestFacts) {
+    await this.store.dataSource.manager.update(
       ComponentEntity,
       { id: component.id, associationRequestedAt: IsNull() },
       { associationRequestedAt: this.store.now() },
     );
-    const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const message = associationFor({
       component,
-      offering: await offeringOf(em, component.offeringId),
-      student: await findPerson(em, studentOf(request)),
+      offering,
+      student,
       home: this.registry.get(request.homeInstitutionCode),
     });
     return this.client(component).createAssociation(message);
+  }
+
+  private async factsOf(component: ComponentEntity): Promise<RequestFacts> {
+    const em = this.store.dataSource.manager;
+    const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
+    return {
+      request,
+      offering: await offeringOf(em, component.offeringId),
+      student: await findPerson(em, studentOf(request)),
+    };
   }
 
   /**

@@ -114,7 +114,7 @@ export class DeliverAdmissionRequestUseCase {
     const request = await em.findOneByOrFail(RequestEntity, { id: component.requestId });
     const student = await findPerson(em, studentOf(request));
     const [answer, tuitionProof] = await Promise.all([
-      this.associationRequests.forDelivery(component),
+      this.associationRequests.forDelivery(component, { request, offering, student }),
       this.tuitionProofs.obtain(component, offering, student?.studentNumber ?? null),
     ]);
     if (!answer) return this.skip(job, component);
