@@ -12,3 +12,4 @@ export * from './notification-rules';
 export * from './tuition';
 export * from './offering';
 export * from './catalogue-sync';
+export * from './transition-decision';

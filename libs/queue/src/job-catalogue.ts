@@ -74,6 +74,9 @@ export const NOTIFICATIONS_QUEUE = 'notifications';
 
 const CATALOGUE_SYNC_JOB = 'catalogue-sync-';
 
+/** A notification's e-mail job is this and the notification's id (the transition writer makes it in SQL). */
+export const EMAIL_JOB_PREFIX = 'email-';
+
 const componentJobId = (name: JobName, data: ComponentJob) =>
   `${data.componentId}-${name.replace('.', '_')}-v${data.expectedVersion}`;
 
@@ -84,7 +87,7 @@ const JOB_ID: { [N in JobName]: (data: JobOf<N>) => string } = {
   'timer.decision-reminder': (d) => componentJobId('timer.decision-reminder', d),
   'timer.decision-overdue': (d) => componentJobId('timer.decision-overdue', d),
   'timer.enrolment-deadline': (d) => componentJobId('timer.enrolment-deadline', d),
-  'notification.send-email': (d) => `email-${d.notificationId}`,
+  'notification.send-email': (d) => `${EMAIL_JOB_PREFIX}${d.notificationId}`,
   'association.cancel': (d) => componentJobId('association.cancel', d),
   // A scheduled run never comes through here (the scheduler names its jobs): an unkeyed one is one at a time.
   'catalogue.sync': (d) => `${CATALOGUE_SYNC_JOB}${d.runKey ?? d.institutionCode}`,

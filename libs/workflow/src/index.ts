@@ -43,3 +43,4 @@ export * from './application/catalogue-sync-runs';
 export * from './application/catalogue-sync.mapping';
 export * from './application/catalogue-sync.use-case';
 export * from './application/catalogue-syncs-admin.use-case';
+export * from './writer/transition-writer';

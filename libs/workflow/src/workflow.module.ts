@@ -29,6 +29,7 @@ import { NotificationsQuery } from './application/notifications.query';
 import { Notifier } from './application/notifier';
 import { TimerJobsUseCase } from './application/timer-jobs.use-case';
 import { TimerPlanner } from './application/timers';
+import { TransitionWriter } from './writer/transition-writer';
 import { TuitionProofs } from './application/tuition-proofs';
 import { PeopleProvisioning } from './application/people-provisioning';
 import { StudentRegisterUseCase } from './application/student-register.use-case';
@@ -60,6 +61,7 @@ const USE_CASES: Provider[] = [
   DeliveryReconciler,
   Notifier,
   TimerPlanner,
+  TransitionWriter,
   TimerJobsUseCase,
   EmailNotificationsUseCase,
   NotificationsQuery,

@@ -22,7 +22,7 @@ import {
 } from '@lr/domain';
 import { TEST_REDIS_URL, TestClock, TestDatabase, createTestDatabase } from '@lr/testing';
 import { InstitutionsModule, REGISTERED_INSTITUTIONS } from '@lr/institutions';
-import { Notifier, RequestStore, TimerPlanner } from '@lr/workflow';
+import { RequestStore, TransitionWriter } from '@lr/workflow';
 
 /** One actor for each party of a Macca (uni-waal) → uni-ijssel component; each acts as that party alone. */
 const ACTORS: Record<Party, Actor> = {
@@ -88,8 +88,7 @@ describe('the state machine as the code applies it', () => {
       ],
       providers: [
         RequestStore,
-        Notifier,
-        TimerPlanner,
+        TransitionWriter,
         { provide: CLOCK, useValue: new TestClock(new Date('2026-12-01T09:00:00Z')) },
       ],
     }).compile();

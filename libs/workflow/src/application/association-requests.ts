@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { ComponentEntity, OfferingEntity, PersonEntity, RequestEntity } from '@lr/database';
-import type { AssociationState } from '@lr/domain';
+import { AssociationState, ENDS_THE_ASSOCIATION } from '@lr/domain';
 import { InstitutionRegistry, OoapiHosts } from '@lr/institutions';
 import { OoapiRequestError } from '@lr/ooapi';
 import { FailedForGoodError } from '@lr/queue';
-import { ENDS_THE_ASSOCIATION, enqueueCancellation } from './association-cancellation';
+import { enqueueCancellation } from './association-cancellation';
 import { AssociationChange } from './association-changes';
 import { associationFor } from './association-message';
 import { offeringOf } from './offering-of';

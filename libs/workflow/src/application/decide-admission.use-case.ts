@@ -31,13 +31,9 @@ export class DecideAdmissionUseCase {
       this.store.authorize(actor, 'component.admit', locked);
       if (decision.decision === 'refuse') {
         if (!reason) {
-          throw new DomainError(
-            'DECISION.REASON_REQUIRED',
-            'A refusal needs a reason.',
-            {
-              field: 'reason',
-            },
-          );
+          throw new DomainError('DECISION.REASON_REQUIRED', 'A refusal needs a reason.', {
+            field: 'reason',
+          });
         }
         await this.store.transition(locked, {
           event: 'refuse_admission',

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, DomainError, assertPositiveCredits, convertCredits } from '@lr/domain';
 import { offeringOf } from './offering-of';
-import { enqueuePendingJob } from './pending-job';
 import { RequestStore } from './request-store';
 
 export interface ApprovalDecision {
@@ -36,13 +35,9 @@ export class DecideApprovalUseCase {
       const { expectedVersion } = decision;
       if (decision.decision === 'reject') {
         if (!motivation) {
-          throw new DomainError(
-            'DECISION.MOTIVATION_REQUIRED',
-            'A rejection needs a motivation.',
-            {
-              field: 'motivation',
-            },
-          );
+          throw new DomainError('DECISION.MOTIVATION_REQUIRED', 'A rejection needs a motivation.', {
+            field: 'motivation',
+          });
         }
         await this.store.transition(locked, {
           event: 'reject',
@@ -76,7 +71,6 @@ export class DecideApprovalUseCase {
           approvalReference: `${board.code}/${now.getUTCFullYear()}/${component.id.slice(0, 8)}`,
         },
       });
-      await enqueuePendingJob(em, this.registry, component, now);
     });
   }
 }

@@ -36,13 +36,9 @@ export class DecideRecognitionUseCase {
       this.store.authorize(actor, 'component.recognise', locked);
       const { em, request, component, now } = locked;
       if (decision.decision === 'refuse' && !motivation) {
-        throw new DomainError(
-          'DECISION.MOTIVATION_REQUIRED',
-          'A refusal needs a motivation.',
-          {
-            field: 'motivation',
-          },
-        );
+        throw new DomainError('DECISION.MOTIVATION_REQUIRED', 'A refusal needs a motivation.', {
+          field: 'motivation',
+        });
       }
       const event = decision.decision === 'recognise' ? 'recognise' : 'refuse_recognition';
       await this.store.transition(locked, {

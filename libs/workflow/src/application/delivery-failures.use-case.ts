@@ -9,10 +9,9 @@ import {
   authorizeRole,
   grantedScopes,
 } from '@lr/domain';
-import { InstitutionRegistry } from '@lr/institutions';
 import type { ComponentJob } from '@lr/queue';
 import { Page, PageQuery, offsetOf } from './pagination';
-import { STATES_AWAITING_A_JOB, enqueuePendingJob } from './pending-job';
+import { STATES_AWAITING_A_JOB } from './pending-job';
 import { RequestStore } from './request-store';
 
 /** Where a component is at the admin's institution, for each scope 'delivery-failure.list' grants. */
@@ -51,10 +50,7 @@ export type DeliveryFailure = Pick<
 export class DeliveryFailuresUseCase {
   private readonly logger = new Logger(DeliveryFailuresUseCase.name);
 
-  constructor(
-    private readonly store: RequestStore,
-    private readonly registry: InstitutionRegistry,
-  ) {}
+  constructor(private readonly store: RequestStore) {}
 
   /** Called when the job for this state and version has failed for good; does nothing otherwise. */
   async markFailed(job: ComponentJob, reason: string): Promise<boolean> {
@@ -84,8 +80,7 @@ export class DeliveryFailuresUseCase {
   async redeliver(actor: Actor, requestId: string, componentId: string): Promise<void> {
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.redeliver', locked);
-      const { em, component, now } = locked;
-      if (component.deliveryFailedAt === null) {
+      if (locked.component.deliveryFailedAt === null) {
         throw new ConflictError(
           'DELIVERY.NOT_FAILED',
           'This component is not waiting after a failed delivery.',
@@ -97,7 +92,6 @@ export class DeliveryFailuresUseCase {
         motivation: 'Sent again by an administrator.',
         changes: { deliveryFailedAt: null },
       });
-      await enqueuePendingJob(em, this.registry, component, now);
     });
   }
 

@@ -6,22 +6,14 @@ import {
   NotificationEntity,
   OutboxMessageEntity,
 } from '@lr/database';
-import { CLOCK, Clock, addDays } from '@lr/domain';
-import {
-  JobName,
-  JobOf,
-  NOTIFICATIONS_QUEUE,
-  QueuesService,
-  jobIdFor,
-  runKeyOf,
-} from '@lr/queue';
+import { CLOCK, Clock, addDays, ENDS_THE_ASSOCIATION } from '@lr/domain';
+import { JobName, JobOf, NOTIFICATIONS_QUEUE, QueuesService, jobIdFor, runKeyOf } from '@lr/queue';
 import { InstitutionRegistry } from '@lr/institutions';
 import { DeliveryFailuresUseCase } from './delivery-failures.use-case';
 import { EmailNotificationsUseCase } from './email-notifications.use-case';
 import { STATES_AWAITING_A_JOB, pendingJob } from './pending-job';
 import { TimerPlanner } from './timers';
 import { CatalogueSyncUseCase } from './catalogue-sync.use-case';
-import { ENDS_THE_ASSOCIATION } from './association-cancellation';
 
 const BATCH = 500;
 const OUTBOX_KEPT_DAYS = 7;
@@ -107,8 +99,12 @@ export class DeliveryReconciler {
     const job =
       component.deliveryFailedAt === null ? pendingJob(this.registry, component) : undefined;
     if (job) {
-      await this.ensureJobOrMarkFailed(job.queue, job.name, job.data, counts, (failed) =>
-        this.failures.markFailed(job.data, failed.failedReason),
+      await this.ensureJobOrMarkFailed(
+        job.queue,
+        job.name,
+        job.data,
+        counts,
+        (failed) => this.failures.markFailed(job.data, failed.failedReason),
         true,
       );
     }
@@ -178,7 +174,10 @@ export class DeliveryReconciler {
       const queue = this.queues.get(this.registry.get(run.institutionCode).queue);
       const job = await queue.getJob(run.jobId);
       if (job) {
-        if ((await job.isFailed()) && (await this.catalogueSync.failedForGood(run.jobId, job.failedReason))) {
+        if (
+          (await job.isFailed()) &&
+          (await this.catalogueSync.failedForGood(run.jobId, job.failedReason))
+        ) {
           counts.markedFailed += 1;
         }
       } else if (run.trigger === 'admin') {

@@ -35,13 +35,9 @@ export class LodgeObjectionUseCase {
   ): Promise<void> {
     const grounds = objection.grounds.trim();
     if (!grounds) {
-      throw new DomainError(
-        'OBJECTION.GROUNDS_REQUIRED',
-        'An objection needs its grounds.',
-        {
-          field: 'grounds',
-        },
-      );
+      throw new DomainError('OBJECTION.GROUNDS_REQUIRED', 'An objection needs its grounds.', {
+        field: 'grounds',
+      });
     }
     await this.store.withComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.object', locked);

@@ -23,13 +23,9 @@ export const MAX_PAGE = 100_000;
 export function offsetOf(query: PageQuery): number {
   const { page, pageSize } = query;
   if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
-    throw new DomainError(
-      'PAGE.OUT_OF_RANGE',
-      `page must be an integer from 1 to ${MAX_PAGE}.`,
-      {
-        field: 'page',
-      },
-    );
+    throw new DomainError('PAGE.OUT_OF_RANGE', `page must be an integer from 1 to ${MAX_PAGE}.`, {
+      field: 'page',
+    });
   }
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new DomainError(

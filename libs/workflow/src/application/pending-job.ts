@@ -1,8 +1,7 @@
-import { EntityManager } from 'typeorm';
 import { ComponentEntity } from '@lr/database';
-import { ComponentState } from '@lr/domain';
+import { ComponentState, SYSTEM_STEP_OF_STATE, systemStepOf } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
-import { ComponentJob, JobName, enqueueInTransaction } from '@lr/queue';
+import { ComponentJob, JobName } from '@lr/queue';
 
 export interface PendingJob {
   queue: string;
@@ -17,58 +16,28 @@ export const DELIVERY_JOB_NAMES: readonly JobName[] = [
 ];
 
 /** The states in which the system, not a person, takes the next step: each waits for one job. */
-export const STATES_AWAITING_A_JOB: readonly ComponentState[] = ['approved', 'result_recorded'];
+export const STATES_AWAITING_A_JOB = Object.keys(SYSTEM_STEP_OF_STATE) as ComponentState[];
 
 /**
- * The job a component waits for in its current state and version, or undefined when a person acts next. The
- * one place that knows which job moves which state; producers, the admin's redelivery and the reconciler ask it.
+ * The job a component waits for in its current state and version (the domain's systemStepOf), or undefined when
+ * a person acts next: for the admin's list of failed deliveries and the reconciler, which adds it again when
+ * Redis lost it. A transition's own next step is part of its decision.
  */
 export function pendingJob(
   registry: InstitutionRegistry,
   component: ComponentEntity,
 ): PendingJob | undefined {
-  const data = {
-    requestId: component.requestId,
-    componentId: component.id,
-    expectedVersion: component.version,
+  const step = systemStepOf(component.state, component.version);
+  if (!step) return undefined;
+  const institution =
+    step.side === 'home' ? component.homeInstitutionCode : component.hostInstitutionCode;
+  return {
+    queue: registry.get(institution).queue,
+    name: step.name,
+    data: {
+      requestId: component.requestId,
+      componentId: component.id,
+      expectedVersion: component.version,
+    },
   };
-  switch (component.state) {
-    case 'approved':
-      return {
-        queue: registry.get(component.hostInstitutionCode).queue,
-        name: 'admission.deliver-request',
-        data,
-      };
-    case 'result_recorded':
-      return {
-        queue: registry.get(component.homeInstitutionCode).queue,
-        name: 'result.deliver-home',
-        data,
-      };
-    case 'draft':
-    case 'awaiting_approval':
-    case 'awaiting_admission':
-    case 'waitlisted':
-    case 'enrolled':
-    case 'awaiting_recognition':
-    case 'recognised':
-    case 'rejected_by_exam_board':
-    case 'rejected_by_host':
-    case 'not_recognised':
-    case 'registered':
-    case 'withdrawn':
-    case 'expired':
-      return undefined;
-  }
-}
-
-/** Writes the component's pending job to the outbox, in the transaction that moved it. */
-export async function enqueuePendingJob(
-  em: EntityManager,
-  registry: InstitutionRegistry,
-  component: ComponentEntity,
-  now: Date,
-): Promise<void> {
-  const job = pendingJob(registry, component);
-  if (job) await enqueueInTransaction(em, job.queue, job.name, job.data, now);
 }

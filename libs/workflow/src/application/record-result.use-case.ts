@@ -5,7 +5,6 @@ import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, CreditUnit, DomainError, ErrorCode, GradingScale, gradeIsPass } from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { offeringOf } from './offering-of';
-import { enqueuePendingJob } from './pending-job';
 import { Locked, RequestStore } from './request-store';
 
 export interface ResultInput {
@@ -60,7 +59,6 @@ export class RecordResultUseCase {
       motivation: `${input.final ? 'Final' : 'Provisional'} result: ${fields.grade} (${fields.gradingScale})`,
     });
     await keepResult(em, component.id, { ...fields, recordedBy: actor.id, recordedAt: now });
-    await enqueuePendingJob(em, this.registry, component, now);
   }
 
   /**

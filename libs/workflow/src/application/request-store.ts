@@ -1,38 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ComponentEntity, RequestEntity, TransitionEntity } from '@lr/database';
+import { APP_CONFIG, AppConfig } from '@lr/config';
+import { ComponentEntity, RequestEntity } from '@lr/database';
 import {
-  AUDIENCES_OF_EVENT,
   ActionName,
   Actor,
   CLOCK,
   Clock,
-  ComponentEvent,
-  ForbiddenError,
-  IllegalTransitionError,
+  ComponentSnapshot,
+  DecisionSettings,
   NotFoundError,
-  Party,
-  StaleVersionError,
   Scope,
-  TRANSITIONS,
-  actsAs,
+  TransitionCommand,
   authorize,
   canSee,
   componentFacts,
-  deriveRequestStatus,
-  findTransition,
-  isEnded,
+  decideTransition,
   scopesOf,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
-import { cancelAtTheHost } from './association-cancellation';
-import { recordAudit } from './audit-trail';
+import { TransitionWriter } from '../writer/transition-writer';
 import { scopeOf } from './component-scope';
 import { asLiveOffering, refuseLiveDuplicates } from './live-offerings';
 import { offeringOf } from './offering-of';
 import { studentOf } from './people';
-import { Notifier } from './notifier';
-import { TimerPlanner } from './timers';
 
 export interface Locked {
   em: EntityManager;
@@ -43,15 +34,8 @@ export interface Locked {
   now: Date;
 }
 
-export interface TransitionInput {
-  event: ComponentEvent;
-  actor: Actor;
-  motivation?: string | null;
-  /** Columns that change together with the state (an approval's credits, an enrolment reference, …). */
-  changes?: Partial<Omit<ComponentEntity, 'id' | 'state' | 'version'>>;
-  /** The version the actor saw; a component changed since then is a conflict, not a silent overwrite. */
-  expectedVersion?: number;
-}
+/** An event on a component, by an actor, with the columns that change with it (TransitionCommand). */
+export type TransitionInput = TransitionCommand;
 
 /**
  * Loads, locks and changes requests. Every change runs in one transaction that first locks the request row, so
@@ -63,10 +47,14 @@ export class RequestStore {
   constructor(
     readonly dataSource: DataSource,
     @Inject(CLOCK) readonly clock: Clock,
-    private readonly notifier: Notifier,
-    private readonly timers: TimerPlanner,
+    private readonly writer: TransitionWriter,
     private readonly registry: InstitutionRegistry,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = { decisionReminderDays: config.decisionReminderDays };
+  }
+
+  private readonly settings: DecisionSettings;
 
   now(): Date {
     return this.clock.now();
@@ -135,92 +123,47 @@ export class RequestStore {
   }
 
   /**
-   * Checks the state table and the actor, then moves the component, appends the history row and re-derives
-   * the request's status. Returns the component as it now is.
+   * Asks the domain whether the actor may take the event here and what it brings with it, then hands the
+   * decision to the writer, which applies it in one statement. The component and the request in `locked` are
+   * brought up to date, so the use case goes on with them as they now are.
    */
   async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
     const { em, request, component, components, now } = locked;
-    const { event, actor } = input;
-    const scope = scopeOf(request, component);
-    const mayCause = (parties: readonly Party[]) => parties.some((p) => actsAs(actor, p, scope));
-    // First whether this actor may ever cause the event here (403); only then anything about the component's
-    // version or state (409), which is not for others to learn.
-    if (!mayCause(TRANSITIONS.filter((t) => t.event === event).flatMap((t) => t.by))) {
-      throw new ForbiddenError(
-        `A ${actor.role} of ${actor.institutionCode} may not '${event}' this component.`,
-      );
-    }
-    if (input.expectedVersion !== undefined && input.expectedVersion !== component.version) {
-      throw new StaleVersionError(input.expectedVersion, component.version, component.state);
-    }
-    const transition = findTransition(component.state, event);
-    if (!transition || !mayCause(transition.by)) {
-      throw new IllegalTransitionError(component.state, event);
-    }
+    const offering = await offeringOf(em, component.offeringId);
+    const decision = decideTransition(
+      snapshotOf(request, component, components, offering.enrolmentDeadline),
+      input,
+      this.settings,
+    );
     // A component that comes back to life (an objection reopens a rejection) may meet a newer live one.
-    const reviving = isEnded(component.state) && !isEnded(transition.to);
-    const offerings = reviving ? [await offeringOf(em, component.offeringId)] : [];
-    if (reviving) await refuseLiveDuplicates(em, studentOf(request), offerings, component.id);
-    const result = await asLiveOffering(
+    const offerings = decision.revives ? [offering] : [];
+    if (decision.revives)
+      await refuseLiveDuplicates(em, studentOf(request), offerings, component.id);
+    const board = this.registry.examBoardForProgramme(
+      request.homeInstitutionCode,
+      request.homeProgrammeCode,
+    );
+    const requestVersion = await asLiveOffering(
       () =>
-        em
-          .createQueryBuilder()
-          .update(ComponentEntity)
-          .set({
-            ...input.changes,
-            state: transition.to,
-            version: () => 'version + 1',
-            updatedAt: now,
-          })
-          .where('id = :id AND version = :version', {
-            id: component.id,
-            version: component.version,
-          })
-          .execute(),
+        this.writer.apply(decision, {
+          em,
+          now,
+          offeringTitle: offering.title,
+          examBoardCode: board.code,
+        }),
       offerings,
     );
-    if (result.affected !== 1) {
-      // Unreachable while the request row is locked; kept as the invariant's guard.
-      throw new StaleVersionError(component.version, component.version + 1, component.state);
-    }
-    await em.insert(TransitionEntity, {
-      requestId: request.id,
-      componentId: component.id,
-      event,
-      fromState: component.state,
-      toState: transition.to,
-      actorId: actor.id,
-      actorRole: actor.role,
-      institutionCode: actor.institutionCode,
-      motivation: input.motivation ?? null,
-      at: now,
-    });
-    const before = Object.assign(new ComponentEntity(), component);
-    Object.assign(component, input.changes, {
-      state: transition.to,
-      version: component.version + 1,
+    Object.assign(component, decision.changes, {
+      state: decision.to,
+      version: decision.toVersion,
       updatedAt: now,
     });
-    await this.refreshRequestStatus(em, request, components, now);
-    await recordAudit(em, {
-      actor,
-      action: event,
-      objectType: 'component',
-      objectId: component.id,
-      request,
-      motivation: input.motivation,
-      at: now,
+    Object.assign(request, {
+      status: decision.requestStatus,
+      version: requestVersion,
+      updatedAt: now,
+      submittedAt: request.submittedAt ?? (decision.marksSubmitted ? now : null),
     });
-    // Who is told, and which timers run, follow from the change; both commit with it.
-    await this.notifier.notify(em, {
-      request,
-      component,
-      kind: event,
-      audiences: AUDIENCES_OF_EVENT[event],
-      now,
-    });
-    await this.timers.replan(em, before, component, now);
-    await cancelAtTheHost(em, this.registry, { before, after: component, event, now });
     return component;
   }
 
@@ -235,24 +178,28 @@ export class RequestStore {
   private componentsOf(em: EntityManager, requestId: string): Promise<ComponentEntity[]> {
     return em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } });
   }
+}
 
-  /** From the locked request's components as they now are (the one that moved was changed in place). */
-  private async refreshRequestStatus(
-    em: EntityManager,
-    request: RequestEntity,
-    components: ComponentEntity[],
-    now: Date,
-  ): Promise<void> {
-    request.status = deriveRequestStatus(components.map((c) => c.state));
-    request.version += 1;
-    request.updatedAt = now;
-    await em.update(RequestEntity, request.id, {
-      status: request.status,
-      version: request.version,
-      updatedAt: now,
-      submittedAt: request.submittedAt,
-    });
-  }
+/** What the domain's rules need of a locked component. */
+function snapshotOf(
+  request: RequestEntity,
+  component: ComponentEntity,
+  components: ComponentEntity[],
+  enrolmentDeadline: string,
+): ComponentSnapshot {
+  return {
+    id: component.id,
+    requestId: request.id,
+    state: component.state,
+    version: component.version,
+    scope: scopeOf(request, component),
+    decisionDueAt: component.decisionDueAt,
+    enrolmentDeadline,
+    associationId: component.associationId,
+    associationState: component.associationState,
+    associationRequestedAt: component.associationRequestedAt,
+    siblingStates: components.filter((c) => c.id !== component.id).map((c) => c.state),
+  };
 }
 
 /** The actor's scopes to a request: to each of its components, for each may involve another host. */
