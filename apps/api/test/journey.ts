@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { ComponentEntity, CreditEntryEntity, OfferingEntity, TransitionEntity } from '@lr/database';
 import { waitFor } from '@lr/testing';
-import type { RequestView } from '@lr/workflow';
+import type { DecisionOutcome, RequestView } from '@lr/workflow';
 import type { ComponentState } from '@lr/domain';
 import { TestApp } from './test-app';
 
@@ -80,9 +80,23 @@ export class Journey {
     return this.act(student, `/requests/${draft.id}/submit`);
   }
 
-  /** Posts as a person and expects 200 with the request view. */
+  /**
+   * Posts a decision as a person and expects 200 with what it changed (the request's status, the components it
+   * moved); returns the request as that person now sees it.
+   */
   async act(person: string, path: string, body: object = {}): Promise<RequestView> {
-    return expectStatus(await this.t.as(person).post(path, body), 200).body as RequestView;
+    const outcome = expectStatus(await this.t.as(person).post(path, body), 200)
+      .body as DecisionOutcome;
+    const view = await this.view(person, outcome.requestId);
+    expect(path.startsWith(`/requests/${view.id}/`)).toBe(true);
+    // The worker may have taken the next step already: what the view shows is that version or a later one.
+    expect(view.version).toBeGreaterThanOrEqual(outcome.requestVersion);
+    expect(outcome.components.length).toBeGreaterThan(0);
+    for (const moved of outcome.components) {
+      const now = view.components.find((c) => c.id === moved.id);
+      expect(now?.version).toBeGreaterThanOrEqual(moved.version);
+    }
+    return view;
   }
 
   path(view: RequestView, index: number, action: string): string {

@@ -115,10 +115,9 @@ describe('people from their first sign-in', () => {
       studentNumber: 's2084411',
       programmeCodes: ['msc-food'],
     });
-    const submitted = expectStatus(
-      await as('uni-waal', student).post(`/requests/${draft.id}/submit`),
-      200,
-    ).body as RequestView;
+    expectStatus(await as('uni-waal', student).post(`/requests/${draft.id}/submit`), 200);
+    const submitted = expectStatus(await as('uni-waal', student).get(`/requests/${draft.id}`), 200)
+      .body as RequestView;
     expect(submitted.homeProgramme.code).toBe('msc-food');
 
     await waitFor(

@@ -91,7 +91,8 @@ describe('a route-5 request taken by people who signed in through the developmen
       201,
     ).body as RequestView;
     expect(draft.components[0].route).toBe(5);
-    const submitted = expectStatus(await as(student).post(`/requests/${draft.id}/submit`), 200)
+    expectStatus(await as(student).post(`/requests/${draft.id}/submit`), 200);
+    const submitted = expectStatus(await as(student).get(`/requests/${draft.id}`), 200)
       .body as RequestView;
     expect(submitted.homeProgramme?.code).toBe('msc-food');
 

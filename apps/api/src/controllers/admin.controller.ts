@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@lr/domain';
-import { DeliveryFailuresUseCase, RequestViewsQuery, StudentRegisterUseCase } from '@lr/workflow';
+import { DeliveryFailuresUseCase, StudentRegisterUseCase } from '@lr/workflow';
 import { CurrentActor } from '../http/auth.guard';
 import { PageQueryDto } from '../dto/page-query.dto';
 import { EmptyBodyDto } from '../dto/request.dto';
-import { DeliveryFailurePageDto, RegisteredStudentDto, RequestViewDto } from '../dto/responses.dto';
+import {
+  DecisionOutcomeDto,
+  DeliveryFailurePageDto,
+  RegisteredStudentDto,
+} from '../dto/responses.dto';
 import { StudentRegisterEntryDto } from '../dto/student-register.dto';
 import { ApiProtected } from './api-docs.decorators';
 import { ApiSubjectParam, ParseSubjectPipe } from './parse-subject.pipe';
@@ -17,7 +21,6 @@ import { Action } from '../http/authorization.guard';
 export class AdminController {
   constructor(
     private readonly failures: DeliveryFailuresUseCase,
-    private readonly views: RequestViewsQuery,
     private readonly register: StudentRegisterUseCase,
   ) {}
 
@@ -39,16 +42,15 @@ export class AdminController {
   @Action('component.redeliver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: send a component whose delivery failed again' })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What sending it again changed' })
   @ApiProtected(400, 403, 404, 409)
-  async redeliver(
+  redeliver(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() _body: EmptyBodyDto,
-  ): Promise<RequestViewDto> {
-    await this.failures.redeliver(actor, id, componentId);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.failures.redeliver(actor, id, componentId);
   }
 
   @Get('admin/students/:subject')

@@ -25,6 +25,7 @@ import {
 import { PageQueryDto } from '../dto/page-query.dto';
 import { CreateRequestDto, EmptyBodyDto, WithdrawDto } from '../dto/request.dto';
 import {
+  DecisionOutcomeDto,
   RegistrationOutcomeDto,
   RequestSummaryPageDto,
   RequestViewDto,
@@ -36,8 +37,9 @@ import { Action } from '../http/authorization.guard';
 const COMPONENT = 'requests/:id/components/:componentId';
 
 /**
- * Requests and the decisions on their components. Each command answers with the request as the actor now sees
- * it, timeline included, so a client never needs a second call to show the result.
+ * Requests and the decisions on their components. A new request answers with the request as its student sees
+ * it; a decision answers with what it changed (the request's status and the components it moved, with their new
+ * versions), not the whole view: reading that again cost more than the decision itself.
  */
 @ApiTags('requests')
 @Controller()
@@ -95,15 +97,14 @@ export class RequestsController {
   @Action('request.submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Student: submit the draft components to the home exam board' })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async submitRequest(
+  submitRequest(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Body() _body: EmptyBodyDto,
-  ): Promise<RequestViewDto> {
-    await this.submit.execute(actor, id);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.submit.execute(actor, id);
   }
 
   @Post('requests/:id/withdraw')
@@ -112,15 +113,14 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Student: withdraw the whole request (only while no host has enrolled you)',
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async withdrawRequest(
+  withdrawRequest(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: WithdrawDto,
-  ): Promise<RequestViewDto> {
-    await this.withdraw.request(actor, id, body.reason);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.withdraw.request(actor, id, body.reason);
   }
 
   @Post(`${COMPONENT}/withdraw`)
@@ -129,16 +129,15 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Student: withdraw one component (only until the host has enrolled you)',
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async withdrawComponent(
+  withdrawComponent(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: WithdrawDto,
-  ): Promise<RequestViewDto> {
-    await this.withdraw.component(actor, id, componentId, body.reason);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.withdraw.component(actor, id, componentId, body.reason);
   }
 
   @Post(`${COMPONENT}/objection`)
@@ -148,16 +147,15 @@ export class RequestsController {
     summary:
       "Student: object to the exam board's rejection, within six weeks; the board reviews its decision",
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async lodgeObjection(
+  lodgeObjection(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: ObjectionDto,
-  ): Promise<RequestViewDto> {
-    await this.objection.execute(actor, id, componentId, body);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.objection.execute(actor, id, componentId, body);
   }
 
   @Post(`${COMPONENT}/approval`)
@@ -167,16 +165,15 @@ export class RequestsController {
     summary:
       'Home exam board: approve (with how it counts) or reject (with motivation) a component',
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async decideApproval(
+  decideApproval(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: ApprovalDecisionDto,
-  ): Promise<RequestViewDto> {
-    await this.approval.execute(actor, id, componentId, body);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.approval.execute(actor, id, componentId, body);
   }
 
   @Post(`${COMPONENT}/admission`)
@@ -186,16 +183,15 @@ export class RequestsController {
     summary:
       'Host admissions: admit (enrol), refuse (with reason) or put on the waiting list; capacity and deadline hold',
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async decideAdmission(
+  decideAdmission(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: AdmissionDecisionDto,
-  ): Promise<RequestViewDto> {
-    await this.admission.execute(actor, id, componentId, body);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.admission.execute(actor, id, componentId, body);
   }
 
   @Post(`${COMPONENT}/result`)
@@ -204,16 +200,15 @@ export class RequestsController {
   @ApiOperation({
     summary: "Host registrar: record the result on the host's scale; a final result travels home",
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async recordResult(
+  recordResult(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: ResultDto,
-  ): Promise<RequestViewDto> {
-    await this.result.execute(actor, id, componentId, body);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.result.execute(actor, id, componentId, body);
   }
 
   @Post(`${COMPONENT}/recognition`)
@@ -222,16 +217,15 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Home exam board: recognise a deviating result (credits, placement) or refuse',
   })
-  @ApiOkResponse({ type: RequestViewDto, description: 'The request as you now see it' })
+  @ApiOkResponse({ type: DecisionOutcomeDto, description: 'What the decision changed' })
   @ApiProtected(400, 403, 404, 409)
-  async decideRecognition(
+  decideRecognition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('componentId', ParseUuidPipe) componentId: string,
     @Body() body: RecognitionDecisionDto,
-  ): Promise<RequestViewDto> {
-    await this.recognition.execute(actor, id, componentId, body);
-    return this.views.get(actor, id);
+  ): Promise<DecisionOutcomeDto> {
+    return this.recognition.execute(actor, id, componentId, body);
   }
 
   @Post(`${COMPONENT}/registration`)

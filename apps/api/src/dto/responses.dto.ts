@@ -611,3 +611,26 @@ export class PersonalDataExportDto {
   @ApiProperty({ type: [NotificationDto] }) notifications: NotificationDto[];
   @ApiProperty({ type: [AuditEntryDto] }) audit: AuditEntryDto[];
 }
+
+export class ChangedComponentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: COMPONENT_STATES }) state: ComponentState;
+  @ApiProperty({ description: 'Send it back as expectedVersion for the next decision on it' })
+  version: number;
+}
+
+/**
+ * What a decision changed, and nothing more: reading the whole request again to answer cost more than the
+ * decision itself. A client that shows the request reads it (GET /requests/{id}) when it needs the rest.
+ */
+export class DecisionOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ enum: REQUEST_STATUSES, description: "The request's status, derived from its components" })
+  requestStatus: RequestStatus;
+  @ApiProperty() requestVersion: number;
+  @ApiProperty({
+    type: [ChangedComponentDto],
+    description: 'The components the decision moved, each in its new state and version',
+  })
+  components: ChangedComponentDto[];
+}

@@ -1093,6 +1093,26 @@ export interface components {
             items: components["schemas"]["RequestSummaryDto"][];
         };
         EmptyBodyDto: Record<string, never>;
+        ChangedComponentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "awaiting_approval" | "rejected_by_exam_board" | "approved" | "awaiting_admission" | "waitlisted" | "rejected_by_host" | "enrolled" | "result_recorded" | "awaiting_recognition" | "recognised" | "not_recognised" | "registered" | "withdrawn" | "expired";
+            /** @description Send it back as expectedVersion for the next decision on it */
+            version: number;
+        };
+        DecisionOutcomeDto: {
+            /** Format: uuid */
+            requestId: string;
+            /**
+             * @description The request's status, derived from its components
+             * @enum {string}
+             */
+            requestStatus: "draft" | "in_progress" | "completed" | "withdrawn";
+            requestVersion: number;
+            /** @description The components the decision moved, each in its new state and version */
+            components: components["schemas"]["ChangedComponentDto"][];
+        };
         WithdrawDto: {
             reason?: string;
         };
@@ -1532,6 +1552,8 @@ export type SchemaCreateRequestDto = components['schemas']['CreateRequestDto'];
 export type SchemaRequestSummaryDto = components['schemas']['RequestSummaryDto'];
 export type SchemaRequestSummaryPageDto = components['schemas']['RequestSummaryPageDto'];
 export type SchemaEmptyBodyDto = components['schemas']['EmptyBodyDto'];
+export type SchemaChangedComponentDto = components['schemas']['ChangedComponentDto'];
+export type SchemaDecisionOutcomeDto = components['schemas']['DecisionOutcomeDto'];
 export type SchemaWithdrawDto = components['schemas']['WithdrawDto'];
 export type SchemaObjectionDto = components['schemas']['ObjectionDto'];
 export type SchemaApprovalDecisionDto = components['schemas']['ApprovalDecisionDto'];
@@ -2118,13 +2140,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2189,13 +2211,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2261,13 +2283,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2333,13 +2355,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2405,13 +2427,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2477,13 +2499,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2549,13 +2571,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2621,13 +2643,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What the decision changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */
@@ -2926,13 +2948,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request as you now see it */
+            /** @description What sending it again changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestViewDto"];
+                    "application/json": components["schemas"]["DecisionOutcomeDto"];
                 };
             };
             /** @description Invalid input (application/problem+json with the field errors); nothing changed */

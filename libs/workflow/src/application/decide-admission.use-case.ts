@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OfferingEntity } from '@lr/database';
 import { Actor, ConflictError, DomainError, dutchDate } from '@lr/domain';
 import { offeringOf } from './offering-of';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 export interface AdmissionDecision {
   decision: 'admit' | 'refuse' | 'waitlist';
@@ -24,10 +24,10 @@ export class DecideAdmissionUseCase {
     requestId: string,
     componentId: string,
     decision: AdmissionDecision,
-  ): Promise<void> {
+  ): Promise<DecisionOutcome> {
     const reason = decision.reason?.trim() || undefined;
     const { expectedVersion } = decision;
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.admit', locked);
       if (decision.decision === 'refuse') {
         if (!reason) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, DomainError, assertPositiveCredits, convertCredits } from '@lr/domain';
 import { offeringOf } from './offering-of';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 export interface ApprovalDecision {
   decision: 'approve' | 'reject';
@@ -28,9 +28,9 @@ export class DecideApprovalUseCase {
     requestId: string,
     componentId: string,
     decision: ApprovalDecision,
-  ): Promise<void> {
+  ): Promise<DecisionOutcome> {
     const motivation = decision.motivation?.trim() || undefined;
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.approve', locked);
       const { expectedVersion } = decision;
       if (decision.decision === 'reject') {

@@ -5,7 +5,7 @@ import { Actor, DomainError, assertPositiveCredits } from '@lr/domain';
 import { offeringOf } from './offering-of';
 import { recognitionRow } from './receive-result.use-case';
 import { proposeRecognition } from './recognition.policy';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 export interface RecognitionDecision {
   decision: 'recognise' | 'refuse';
@@ -30,9 +30,9 @@ export class DecideRecognitionUseCase {
     requestId: string,
     componentId: string,
     decision: RecognitionDecision,
-  ): Promise<void> {
+  ): Promise<DecisionOutcome> {
     const motivation = decision.motivation?.trim() || null;
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.recognise', locked);
       const { em, request, component, now } = locked;
       if (decision.decision === 'refuse' && !motivation) {

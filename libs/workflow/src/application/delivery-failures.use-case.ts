@@ -12,7 +12,7 @@ import {
 import type { ComponentJob } from '@lr/queue';
 import { Page, PageQuery, offsetOf } from './pagination';
 import { STATES_AWAITING_A_JOB } from './pending-job';
-import { RequestStore } from './request-store';
+import { DecisionOutcome, RequestStore } from './request-store';
 
 /** Where a component is at the admin's institution, for each scope 'delivery-failure.list' grants. */
 const SIDE_COLUMN: Partial<Record<Scope, 'homeInstitutionCode' | 'hostInstitutionCode'>> = {
@@ -77,8 +77,8 @@ export class DeliveryFailuresUseCase {
     );
   }
 
-  async redeliver(actor: Actor, requestId: string, componentId: string): Promise<void> {
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+  async redeliver(actor: Actor, requestId: string, componentId: string): Promise<DecisionOutcome> {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.redeliver', locked);
       if (locked.component.deliveryFailedAt === null) {
         throw new ConflictError(

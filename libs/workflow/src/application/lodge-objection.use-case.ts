@@ -9,7 +9,7 @@ import {
   dutchDate,
   objectionTermEnds,
 } from '@lr/domain';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 export interface Objection {
   grounds: string;
@@ -32,14 +32,14 @@ export class LodgeObjectionUseCase {
     requestId: string,
     componentId: string,
     objection: Objection,
-  ): Promise<void> {
+  ): Promise<DecisionOutcome> {
     const grounds = objection.grounds.trim();
     if (!grounds) {
       throw new DomainError('OBJECTION.GROUNDS_REQUIRED', 'An objection needs its grounds.', {
         field: 'grounds',
       });
     }
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.object', locked);
       const { em, request, component, now } = locked;
       const board = this.registry.examBoardForProgramme(

@@ -5,7 +5,7 @@ import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, CreditUnit, DomainError, ErrorCode, GradingScale, gradeIsPass } from '@lr/domain';
 import { recordAudit } from './audit-trail';
 import { offeringOf } from './offering-of';
-import { Locked, RequestStore } from './request-store';
+import { Locked, RequestStore, DecisionOutcome } from './request-store';
 
 export interface ResultInput {
   grade: string;
@@ -41,8 +41,8 @@ export class RecordResultUseCase {
     requestId: string,
     componentId: string,
     input: ResultInput,
-  ): Promise<void> {
-    await this.store.withComponent(actor, requestId, componentId, async (locked) => {
+  ): Promise<DecisionOutcome> {
+    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.record-result', locked);
       await this.record(locked, actor, input);
     });

@@ -8,8 +8,10 @@ import {
   CLOCK,
   Clock,
   ComponentSnapshot,
+  ComponentState,
   DecisionSettings,
   NotFoundError,
+  RequestStatus,
   Scope,
   TransitionCommand,
   authorize,
@@ -33,6 +35,22 @@ export interface Locked {
   components: ComponentEntity[];
   now: Date;
 }
+
+/** What a person's decision changed: the request's status and version, and each component that moved. */
+export interface DecisionOutcome {
+  requestId: string;
+  requestStatus: RequestStatus;
+  requestVersion: number;
+  components: { id: string; state: ComponentState; version: number }[];
+}
+
+/** Work on a whole locked request: its components (all of them) and the transaction's time. */
+type OnRequest<T> = (
+  em: EntityManager,
+  request: RequestEntity,
+  components: ComponentEntity[],
+  now: Date,
+) => Promise<T>;
 
 /** An event on a component, by an actor, with the columns that change with it (TransitionCommand). */
 export type TransitionInput = TransitionCommand;
@@ -79,16 +97,7 @@ export class RequestStore {
   }
 
   /** Like withComponent, for actions on the whole request; 404 when the actor sees none of its components. */
-  async withRequest<T>(
-    actor: Actor,
-    requestId: string,
-    fn: (
-      em: EntityManager,
-      request: RequestEntity,
-      components: ComponentEntity[],
-      now: Date,
-    ) => Promise<T>,
-  ): Promise<T> {
+  async withRequest<T>(actor: Actor, requestId: string, fn: OnRequest<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
       const request = await this.lockRequest(em, requestId);
       const components = request ? await this.componentsOf(em, requestId) : [];
@@ -97,6 +106,32 @@ export class RequestStore {
       }
       return fn(em, request, components, this.now());
     });
+  }
+
+  /**
+   * withComponent for a person's decision: answers with what the decision changed, read from the locked rows as
+   * the writer left them, so that no view has to be read again to answer.
+   */
+  decideOnComponent(
+    actor: Actor,
+    requestId: string,
+    componentId: string,
+    fn: (locked: Locked) => Promise<unknown>,
+  ): Promise<DecisionOutcome> {
+    return this.withComponent(actor, requestId, componentId, (locked) =>
+      outcomeOf(locked.request, locked.components, () => fn(locked)),
+    );
+  }
+
+  /** withRequest for a person's decision on the whole request, answering with what it changed. */
+  decideOnRequest(
+    actor: Actor,
+    requestId: string,
+    fn: OnRequest<unknown>,
+  ): Promise<DecisionOutcome> {
+    return this.withRequest(actor, requestId, (em, request, components, now) =>
+      outcomeOf(request, components, () => fn(em, request, components, now)),
+    );
   }
 
   /**
@@ -178,6 +213,24 @@ export class RequestStore {
   private componentsOf(em: EntityManager, requestId: string): Promise<ComponentEntity[]> {
     return em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } });
   }
+}
+
+/** Runs a decision on locked rows, then names the components whose version it moved. */
+async function outcomeOf(
+  request: RequestEntity,
+  components: ComponentEntity[],
+  decide: () => Promise<unknown>,
+): Promise<DecisionOutcome> {
+  const versions = new Map(components.map((c) => [c.id, c.version]));
+  await decide();
+  return {
+    requestId: request.id,
+    requestStatus: request.status,
+    requestVersion: request.version,
+    components: components
+      .filter((c) => c.version !== versions.get(c.id))
+      .map(({ id, state, version }) => ({ id, state, version })),
+  };
 }
 
 /** What the domain's rules need of a locked component. */

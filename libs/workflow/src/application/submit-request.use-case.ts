@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InstitutionRegistry } from '@lr/institutions';
 import { Actor, ConflictError, addDays } from '@lr/domain';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 /** The student submits all draft components to the home exam board; its decision term starts now. */
 @Injectable()
@@ -11,8 +11,8 @@ export class SubmitRequestUseCase {
     private readonly registry: InstitutionRegistry,
   ) {}
 
-  async execute(actor: Actor, requestId: string): Promise<void> {
-    await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
+  async execute(actor: Actor, requestId: string): Promise<DecisionOutcome> {
+    return this.store.decideOnRequest(actor, requestId, async (em, request, components, now) => {
       this.store.authorizeRequest(actor, 'request.submit', request, components);
       const drafts = components.filter((c) => c.state === 'draft');
       if (drafts.length === 0) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ConflictError, findTransition, isSettled } from '@lr/domain';
-import { RequestStore } from './request-store';
+import { RequestStore, DecisionOutcome } from './request-store';
 
 /** The student withdraws a component, or the whole request, as long as no host has enrolled them. */
 @Injectable()
@@ -12,15 +12,15 @@ export class WithdrawUseCase {
     requestId: string,
     componentId: string,
     reason?: string,
-  ): Promise<void> {
-    await this.store.withComponent(actor, requestId, componentId, (locked) => {
+  ): Promise<DecisionOutcome> {
+    return this.store.decideOnComponent(actor, requestId, componentId, (locked) => {
       this.store.authorize(actor, 'component.withdraw', locked);
       return this.store.transition(locked, { event: 'withdraw', actor, motivation: reason });
     });
   }
 
-  async request(actor: Actor, requestId: string, reason?: string): Promise<void> {
-    await this.store.withRequest(actor, requestId, async (em, request, components, now) => {
+  async request(actor: Actor, requestId: string, reason?: string): Promise<DecisionOutcome> {
+    return this.store.decideOnRequest(actor, requestId, async (em, request, components, now) => {
       this.store.authorizeRequest(actor, 'request.withdraw', request, components);
       const open = components.filter((c) => !isSettled(c.state));
       const blocking = open.filter((c) => !findTransition(c.state, 'withdraw'));
