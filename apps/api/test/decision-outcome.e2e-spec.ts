@@ -1,3 +1,6 @@
+import { TransitionEntity } from '@lr/database';
+import type { Actor } from '@lr/domain';
+import { RequestStore } from '@lr/workflow';
 import { Journey, expectStatus } from './journey';
 import { TestApp } from './test-app';
 
@@ -62,5 +65,68 @@ describe('a decision answers with what it changed', () => {
     expect(stale.status).toBe(409);
     expect(stale.body).not.toHaveProperty('components');
     expect(await j.state(request.components[0].id)).toBe('awaiting_approval');
+  });
+
+  describe('taken at once: one read, one guarded write', () => {
+    const board: Actor = {
+      id: 'waal-eb-life',
+      role: 'exam-board',
+      institutionCode: 'uni-waal',
+      programmeCodes: ['msc-food', 'msc-plant'],
+      name: 'Secretary, Exam Board Life Sciences',
+    };
+
+    it('two approvals at the same moment: one decides, the other is told it came too late, one delivery', async () => {
+      const request = await j.submitted('aurelie', [{ offering: 'uni-ijssel/DS-SEM' }]);
+      const path = j.path(request, 0, 'approval');
+      const both = await Promise.all(
+        ['waal-eb-life', 'waal-eb-life-chair'].map((member) =>
+          t.as(member).post(path, { decision: 'approve' }),
+        ),
+      );
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      const componentId = request.components[0].id;
+      await j.waitForState(componentId, 'awaiting_admission');
+      expect(await j.history(componentId)).toEqual([
+        'create',
+        'submit',
+        'approve',
+        'deliver_to_host',
+      ]);
+    });
+
+    it('a request that changed between the read and the write is read and decided again', async () => {
+      const request = await j.submitted('macca', [{ offering: 'uni-ijssel/DS-SEM' }]);
+      const componentId = request.components[0].id;
+      const store = t.app.get(RequestStore);
+      const seen: number[] = [];
+      const outcome = await store.decideAtOnce(board, request.id, componentId, async (locked) => {
+        seen.push(locked.request.version);
+        // Someone else changes the request after this read (as a sibling component's transition would).
+        if (seen.length === 1) {
+          await t.dataSource.query('UPDATE requests SET version = version + 1 WHERE id = $1', [
+            request.id,
+          ]);
+        }
+        await store.transition(locked, { event: 'reject', actor: board, motivation: 'Overlap.' });
+      });
+      expect(seen).toEqual([request.version, request.version + 1]);
+      expect(outcome).toEqual({
+        requestId: request.id,
+        requestStatus: 'completed',
+        requestVersion: request.version + 2,
+        components: [
+          {
+            id: componentId,
+            state: 'rejected_by_exam_board',
+            version: request.components[0].version + 1,
+          },
+        ],
+      });
+      // The first decision wrote nothing: one rejection in the history.
+      expect(
+        await t.dataSource.manager.countBy(TransitionEntity, { componentId, event: 'reject' }),
+      ).toBe(1);
+    });
   });
 });

@@ -30,7 +30,7 @@ export class DecideApprovalUseCase {
     decision: ApprovalDecision,
   ): Promise<DecisionOutcome> {
     const motivation = decision.motivation?.trim() || undefined;
-    return this.store.decideOnComponent(actor, requestId, componentId, async (locked) => {
+    return this.store.decideAtOnce(actor, requestId, componentId, async (locked) => {
       this.store.authorize(actor, 'component.approve', locked);
       const { expectedVersion } = decision;
       if (decision.decision === 'reject') {

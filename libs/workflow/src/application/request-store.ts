@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lr/config';
-import { ComponentEntity, RequestEntity } from '@lr/database';
+import { ComponentEntity, OfferingEntity, RequestEntity } from '@lr/database';
 import {
   ActionName,
   Actor,
@@ -13,7 +13,9 @@ import {
   NotFoundError,
   RequestStatus,
   Scope,
+  StaleVersionError,
   TransitionCommand,
+  TransitionDecision,
   authorize,
   canSee,
   componentFacts,
@@ -24,7 +26,7 @@ import { InstitutionRegistry } from '@lr/institutions';
 import { TransitionWriter } from '../writer/transition-writer';
 import { scopeOf } from './component-scope';
 import { asLiveOffering, refuseLiveDuplicates } from './live-offerings';
-import { offeringOf } from './offering-of';
+import { offeringOf, rememberOffering } from './offering-of';
 import { studentOf } from './people';
 
 export interface Locked {
@@ -52,6 +54,20 @@ type OnRequest<T> = (
   now: Date,
 ) => Promise<T>;
 
+/** How often decideAtOnce reads and decides again when the request changed in between, before it takes the lock. */
+const AT_ONCE_ATTEMPTS = 3;
+
+/** The one transition of a decision taken without a lock, to be written guarded by the request's version read. */
+interface Unlocked {
+  write?: (expectedRequestVersion: number) => Promise<number | undefined>;
+}
+
+/** The use case took a second transition, or one that needs a check under the lock: it runs with the lock. */
+class NeedsTheLock extends Error {}
+
+/** The request changed between the read and the write: read and decide again. */
+class ChangedMeanwhile extends Error {}
+
 /** An event on a component, by an actor, with the columns that change with it (TransitionCommand). */
 export type TransitionInput = TransitionCommand;
 
@@ -73,6 +89,8 @@ export class RequestStore {
   }
 
   private readonly settings: DecisionSettings;
+  /** The connections of decisions taken without a lock (decideAtOnce), with the write each one holds back. */
+  private readonly unlocked = new WeakMap<EntityManager, Unlocked>();
 
   now(): Date {
     return this.clock.now();
@@ -160,7 +178,8 @@ export class RequestStore {
   /**
    * Asks the domain whether the actor may take the event here and what it brings with it, then hands the
    * decision to the writer, which applies it in one statement. The component and the request in `locked` are
-   * brought up to date, so the use case goes on with them as they now are.
+   * brought up to date, so the use case goes on with them as they now are. Taken without a lock (decideAtOnce),
+   * the decision is kept and written once the use case has finished.
    */
   async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
     const { em, request, component, components, now } = locked;
@@ -170,24 +189,19 @@ export class RequestStore {
       input,
       this.settings,
     );
-    // A component that comes back to life (an objection reopens a rejection) may meet a newer live one.
-    const offerings = decision.revives ? [offering] : [];
-    if (decision.revives)
-      await refuseLiveDuplicates(em, studentOf(request), offerings, component.id);
-    const board = this.registry.examBoardForProgramme(
-      request.homeInstitutionCode,
-      request.homeProgrammeCode,
-    );
-    const requestVersion = await asLiveOffering(
-      () =>
-        this.writer.apply(decision, {
-          em,
-          now,
-          offeringTitle: offering.title,
-          examBoardCode: board.code,
-        }),
-      offerings,
-    );
+    const unlocked = this.unlocked.get(em);
+    if (unlocked) {
+      // One transition, written in one guarded statement: anything more takes the lock.
+      if (unlocked.write || decision.revives) throw new NeedsTheLock();
+      unlocked.write = (guard) => this.write(locked, decision, offering, guard);
+    } else {
+      const requestVersion = await this.write(locked, decision, offering);
+      if (requestVersion === undefined) {
+        // Unreachable while the request row is locked; kept as the invariant's guard.
+        throw new StaleVersionError(decision.fromVersion, decision.fromVersion + 1, decision.from);
+      }
+      request.version = requestVersion;
+    }
     Object.assign(component, decision.changes, {
       state: decision.to,
       version: decision.toVersion,
@@ -195,11 +209,108 @@ export class RequestStore {
     });
     Object.assign(request, {
       status: decision.requestStatus,
-      version: requestVersion,
       updatedAt: now,
       submittedAt: request.submittedAt ?? (decision.marksSubmitted ? now : null),
     });
     return component;
+  }
+
+  /**
+   * A decision that takes one transition and writes nothing else, in one round trip after one read: the request,
+   * its components and their offerings are read without a lock, the use case decides, and the writer applies the
+   * transition in one statement that holds only if the request's version is still the one read (every change
+   * to any of its components moves it). A request changed in between is read and decided again; a use case that
+   * turns out to take more than one transition (a request with several drafts) runs with the lock instead.
+   */
+  async decideAtOnce(
+    actor: Actor,
+    requestId: string,
+    componentId: string | undefined,
+    fn: (locked: Locked) => Promise<unknown>,
+  ): Promise<DecisionOutcome> {
+    for (let attempt = 0; attempt < AT_ONCE_ATTEMPTS; attempt++) {
+      const outcome = await this.attemptAtOnce(actor, requestId, componentId, fn);
+      if (outcome === 'needs-the-lock') break;
+      if (outcome !== 'changed-meanwhile') return outcome;
+    }
+    return componentId === undefined
+      ? this.decideOnRequest(actor, requestId, (em, request, components, now) =>
+          fn({ em, request, component: components[0], components, now }),
+        )
+      : this.decideOnComponent(actor, requestId, componentId, fn);
+  }
+
+  private async attemptAtOnce(
+    actor: Actor,
+    requestId: string,
+    componentId: string | undefined,
+    fn: (locked: Locked) => Promise<unknown>,
+  ): Promise<DecisionOutcome | 'needs-the-lock' | 'changed-meanwhile'> {
+    // One connection for the read and the write, so that the offering read with the request serves both.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const em = runner.manager;
+      const components = await em.find(ComponentEntity, {
+        where: { requestId },
+        relations: { request: true, offering: true },
+        order: { position: 'ASC' },
+      });
+      const request = components[0]?.request;
+      const component = componentId
+        ? components.find((c) => c.id === componentId)
+        : components.find((c) => canSee(actor, scopeOf(request!, c)));
+      if (!request || !component || !canSee(actor, scopeOf(request, component))) {
+        throw componentId
+          ? new NotFoundError('component', componentId)
+          : new NotFoundError('request', requestId);
+      }
+      components.forEach((c) => rememberOffering(em, c.offering!));
+      const locked: Locked = { em, request, component, components, now: this.now() };
+      const readVersion = request.version;
+      const unlocked: Unlocked = {};
+      this.unlocked.set(em, unlocked);
+      try {
+        return await outcomeOf(request, components, async () => {
+          await fn(locked);
+          if (!unlocked.write) return;
+          const requestVersion = await unlocked.write(readVersion);
+          if (requestVersion === undefined) throw new ChangedMeanwhile();
+          request.version = requestVersion;
+        });
+      } catch (error) {
+        if (error instanceof NeedsTheLock) return 'needs-the-lock';
+        if (error instanceof ChangedMeanwhile) return 'changed-meanwhile';
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Applies a decision; returns the request's new version, or undefined when a guard stopped it. */
+  private write(
+    { em, request, component, now }: Locked,
+    decision: TransitionDecision,
+    offering: OfferingEntity,
+    expectedRequestVersion?: number,
+  ): Promise<number | undefined> {
+    // A component that comes back to life (an objection reopens a rejection) may meet a newer live one.
+    const offerings = decision.revives ? [offering] : [];
+    const board = this.registry.examBoardForProgramme(
+      request.homeInstitutionCode,
+      request.homeProgrammeCode,
+    );
+    return asLiveOffering(async () => {
+      if (decision.revives)
+        await refuseLiveDuplicates(em, studentOf(request), offerings, component.id);
+      return this.writer.apply(decision, {
+        em,
+        now,
+        offeringTitle: offering.title,
+        examBoardCode: board.code,
+        expectedRequestVersion,
+      });
+    }, offerings);
   }
 
   private async lockRequest(em: EntityManager, requestId: string): Promise<RequestEntity | null> {

@@ -4,7 +4,6 @@ import { APP_CONFIG, AppConfig } from '@lr/config';
 import {
   ComponentFieldChanges,
   ComponentJobRef,
-  StaleVersionError,
   SystemJobName,
   TimerName,
   TransitionDecision,
@@ -35,6 +34,11 @@ export interface WriteContext {
   now: Date;
   offeringTitle: string;
   examBoardCode: string;
+  /**
+   * Written without a lock (RequestStore.decideAtOnce): only if the request is still at the version the decision
+   * was taken on. Every change to any of its components moves that version.
+   */
+  expectedRequestVersion?: number;
 }
 
 /** The jobs a decision names are jobs of the catalogue, each with a component's payload. */
@@ -63,8 +67,8 @@ export class TransitionWriter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Returns the request's version after the change. */
-  async apply(decision: TransitionDecision, context: WriteContext): Promise<number> {
+  /** Returns the request's version after the change, or undefined when a version guard stopped it. */
+  async apply(decision: TransitionDecision, context: WriteContext): Promise<number | undefined> {
     const p = new SqlParams();
     const at = p.ref(context.now, 'timestamptz');
     const componentId = p.ref(decision.componentId, 'uuid');
@@ -84,7 +88,11 @@ export class TransitionWriter {
           updated_at = ${at},
           submitted_at = CASE WHEN ${p.ref(decision.marksSubmitted, 'boolean')}
             THEN COALESCE(submitted_at, ${at}) ELSE submitted_at END
-        WHERE id = ${p.ref(decision.requestId, 'uuid')}
+        WHERE id = ${p.ref(decision.requestId, 'uuid')}${
+          context.expectedRequestVersion === undefined
+            ? ''
+            : ` AND version = ${p.ref(context.expectedRequestVersion, 'integer')}`
+        }
         RETURNING id, version, home_institution_code, home_programme_code
       )`,
       `moved AS (
@@ -121,20 +129,14 @@ export class TransitionWriter {
       ...noticeCtes(p, this.notice(decision, context), 'moved'),
       ...this.outboxCte(p, this.outboxRows(decision), at),
     ];
-    const rows: { request_version: number | null }[] = await context.em.query(
+    const [{ request_version, moved }] = await context.em.query<
+      { request_version: number | null; moved: string }[]
+    >(
       `WITH ${ctes.join(',\n')}
       SELECT (SELECT version FROM moved_request) AS request_version, (SELECT count(*) FROM moved) AS moved`,
       p.values,
     );
-    const [{ request_version, moved }] = rows as {
-      request_version: number | null;
-      moved: string;
-    }[];
-    if (request_version === null || Number(moved) !== 1) {
-      // Unreachable while the caller holds the request's lock; kept as the invariant's guard.
-      throw new StaleVersionError(decision.fromVersion, decision.fromVersion + 1, decision.from);
-    }
-    return request_version;
+    return request_version !== null && Number(moved) === 1 ? request_version : undefined;
   }
 
   private notice(decision: TransitionDecision, context: WriteContext): NoticeRows {
