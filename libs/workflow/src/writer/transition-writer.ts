@@ -11,7 +11,7 @@ import {
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
 import { JobName, jobIdFor } from '@lr/queue';
-import { noticeMessage } from '../application/notice-messages';
+import { noticeMessage } from './notice-messages';
 import { NoticeRows, noticeCtes } from './notices.sql';
 import { SqlParams } from './sql-params';
 
