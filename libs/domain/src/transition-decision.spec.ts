@@ -333,6 +333,17 @@ describe('decideTransition', () => {
     ).toBe('withdrawn');
   });
 
+  it("an admission that takes one of the offering's places says so, for the writer to take it or change nothing", () => {
+    const admissions = ACTOR_OF['host-admissions'];
+    expect(
+      decide('awaiting_admission', { event: 'admit', actor: admissions, takesPlace: true })
+        .takesPlace,
+    ).toBe(true);
+    expect(decide('awaiting_admission', { event: 'admit', actor: admissions }).takesPlace).toBe(
+      false,
+    );
+  });
+
   it('an objection brings an ended component back to life, and says so (one live component per offering)', () => {
     const objection = decide('rejected_by_exam_board', {
       event: 'object',

@@ -53,6 +53,8 @@ export interface TransitionCommand {
   changes?: ComponentFieldChanges;
   /** The version the actor saw; a component changed since then is a conflict, not a silent overwrite. */
   expectedVersion?: number;
+  /** An admission that takes one of the offering's places: no place left, no admission (409, nothing changes). */
+  takesPlace?: boolean;
 }
 
 /** Settings the rules take from the configuration. */
@@ -105,6 +107,8 @@ export interface TransitionDecision {
   jobs: readonly ComponentJobRef<SystemJobName>[];
   /** An ended component that comes back to life: the writer must keep one live component per offering. */
   revives: boolean;
+  /** The component takes one of its offering's places, in the same statement, or nothing happens. */
+  takesPlace: boolean;
 }
 
 /** The states in which the system, not a person, takes the next step, with the job that takes it. */
@@ -261,6 +265,7 @@ export function decideTransition(
       cancellation(snapshot, to, event, toVersion),
     ].filter((job): job is ComponentJobRef<SystemJobName> => job !== undefined),
     revives: isEnded(snapshot.state) && !isEnded(to),
+    takesPlace: command.takesPlace === true,
   };
 }
 

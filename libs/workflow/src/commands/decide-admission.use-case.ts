@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { OfferingEntity } from '@lr/database';
 import { Actor, ConflictError, DomainError, dutchDate } from '@lr/domain';
 import { offeringOf } from '../shared/offering-of';
 import { RequestStore, DecisionOutcome } from '../writer/request-store';
@@ -44,47 +43,29 @@ export class DecideAdmissionUseCase {
         return;
       }
       const { em, component, now } = locked;
-      const waiting = component.state === 'waitlisted';
-      // The transition checks actor and state before the offering is looked at.
-      await this.store.transition(locked, {
+      // The domain checks actor and state before the offering is looked at.
+      const decided = await this.store.decide(locked, {
         event: decision.decision,
         actor,
         motivation: reason,
         expectedVersion,
+        takesPlace: decision.decision === 'admit',
       });
       const offering = await offeringOf(em, component.offeringId);
-      if (decision.decision === 'waitlist') {
-        if (!offering.waitingList) {
-          throw new ConflictError(
-            'OFFERING.NO_WAITING_LIST',
-            `${offering.title} keeps no waiting list; admit or refuse.`,
-          );
-        }
-        return;
+      if (decision.decision === 'waitlist' && !offering.waitingList) {
+        throw new ConflictError(
+          'OFFERING.NO_WAITING_LIST',
+          `${offering.title} keeps no waiting list; admit or refuse.`,
+        );
       }
-      if (dutchDate(now) > offering.enrolmentDeadline) {
+      if (decision.decision === 'admit' && dutchDate(now) > offering.enrolmentDeadline) {
         throw new ConflictError(
           'OFFERING.DEADLINE_PASSED',
           `The enrolment deadline of ${offering.title} (${offering.enrolmentDeadline}) has passed.`,
         );
       }
-      // One conditional update takes a place: concurrent admissions cannot over-book.
-      const taken = await em
-        .createQueryBuilder()
-        .update(OfferingEntity)
-        .set({ enrolledCount: () => 'enrolled_count + 1' })
-        .where('id = :id AND enrolled_count < capacity', { id: offering.id })
-        .execute();
-      if (taken.affected !== 1) {
-        throw new ConflictError(
-          'OFFERING.FULL',
-          `${offering.title} is full (${offering.capacity} places).` +
-            (offering.waitingList && !waiting
-              ? ' Put the student on its waiting list, or refuse.'
-              : ''),
-          { capacity: offering.capacity, waitingList: offering.waitingList },
-        );
-      }
+      // The writer takes the place in the same statement: concurrent admissions cannot over-book.
+      await this.store.apply(locked, decided);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager, In, Not, QueryFailedError } from 'typeorm';
 import { ComponentEntity, OfferingEntity } from '@lr/database';
-import { ConflictError, ENDED_STATES, PersonKey } from '@lr/domain';
+import { ComponentState, ConflictError, ENDED_STATES, PersonKey } from '@lr/domain';
 
 /** The unique index that holds a student to one live component per offering (ComponentEntity). */
 const LIVE_OFFERING_INDEX = 'uq_components_live_offering';
@@ -57,4 +57,19 @@ export async function asLiveOffering<T>(
     }
     throw error;
   }
+}
+
+/** 409 for an admission into an offering with no place left (the writer takes places in SQL, one at a time). */
+export function offeringFull(
+  offering: Pick<OfferingEntity, 'title' | 'capacity' | 'waitingList'>,
+  from: ComponentState,
+): ConflictError {
+  return new ConflictError(
+    'OFFERING.FULL',
+    `${offering.title} is full (${offering.capacity} places).` +
+      (offering.waitingList && from !== 'waitlisted'
+        ? ' Put the student on its waiting list, or refuse.'
+        : ''),
+    { capacity: offering.capacity, waitingList: offering.waitingList },
+  );
 }

@@ -23,9 +23,9 @@ import {
   scopesOf,
 } from '@lr/domain';
 import { InstitutionRegistry } from '@lr/institutions';
-import { TransitionWriter } from './transition-writer';
+import { TransitionWriter, Written } from './transition-writer';
 import { scopeOf } from '../shared/component-scope';
-import { asLiveOffering, refuseLiveDuplicates } from '../shared/live-offerings';
+import { asLiveOffering, offeringFull, refuseLiveDuplicates } from '../shared/live-offerings';
 import { offeringOf, rememberOffering } from '../shared/offering-of';
 import { studentOf } from '../shared/people';
 
@@ -104,8 +104,7 @@ export class RequestStore {
     fn: (locked: Locked) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      const request = await this.lockRequest(em, requestId);
-      const components = request ? await this.componentsOf(em, requestId) : [];
+      const { request, components } = await this.lockRequest(em, requestId);
       const component = components.find((c) => c.id === componentId);
       if (!request || !component || !canSee(actor, scopeOf(request, component))) {
         throw new NotFoundError('component', componentId);
@@ -117,8 +116,7 @@ export class RequestStore {
   /** Like withComponent, for actions on the whole request; 404 when the actor sees none of its components. */
   async withRequest<T>(actor: Actor, requestId: string, fn: OnRequest<T>): Promise<T> {
     return this.dataSource.transaction(async (em) => {
-      const request = await this.lockRequest(em, requestId);
-      const components = request ? await this.componentsOf(em, requestId) : [];
+      const { request, components } = await this.lockRequest(em, requestId);
       if (!request || !components.some((c) => canSee(actor, scopeOf(request, c)))) {
         throw new NotFoundError('request', requestId);
       }
@@ -175,32 +173,39 @@ export class RequestStore {
     });
   }
 
-  /**
-   * Asks the domain whether the actor may take the event here and what it brings with it, then hands the
-   * decision to the writer, which applies it in one statement. The component and the request in `locked` are
-   * brought up to date, so the use case goes on with them as they now are. Taken without a lock (decideAtOnce),
-   * the decision is kept and written once the use case has finished.
-   */
-  async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
-    const { em, request, component, components, now } = locked;
+  /** Asks the domain whether the actor may take the event here, and what it brings with it (no I/O beyond the offering). */
+  async decide(locked: Locked, input: TransitionInput): Promise<TransitionDecision> {
+    const { em, request, component, components } = locked;
     const offering = await offeringOf(em, component.offeringId);
-    const decision = decideTransition(
+    return decideTransition(
       snapshotOf(request, component, components, offering.enrolmentDeadline),
       input,
       this.settings,
     );
+  }
+
+  /**
+   * Hands a decision to the writer, which applies it in one statement. The component and the request in `locked`
+   * are brought up to date, so the use case goes on with them as they now are. Taken without a lock
+   * (decideAtOnce), the decision is kept and written once the use case has finished.
+   */
+  async apply(locked: Locked, decision: TransitionDecision): Promise<ComponentEntity> {
+    const { em, request, component, now } = locked;
+    const offering = await offeringOf(em, component.offeringId);
     const unlocked = this.unlocked.get(em);
     if (unlocked) {
       // One transition, written in one guarded statement: anything more takes the lock.
-      if (unlocked.write || decision.revives) throw new NeedsTheLock();
-      unlocked.write = (guard) => this.write(locked, decision, offering, guard);
+      if (unlocked.write || decision.revives || decision.takesPlace) throw new NeedsTheLock();
+      unlocked.write = async (guard) =>
+        (await this.write(locked, decision, offering, guard)).requestVersion;
     } else {
-      const requestVersion = await this.write(locked, decision, offering);
-      if (requestVersion === undefined) {
+      const written = await this.write(locked, decision, offering);
+      if (!written.placeTaken) throw offeringFull(offering, decision.from);
+      if (written.requestVersion === undefined) {
         // Unreachable while the request row is locked; kept as the invariant's guard.
         throw new StaleVersionError(decision.fromVersion, decision.fromVersion + 1, decision.from);
       }
-      request.version = requestVersion;
+      request.version = written.requestVersion;
     }
     Object.assign(component, decision.changes, {
       state: decision.to,
@@ -213,6 +218,11 @@ export class RequestStore {
       submittedAt: request.submittedAt ?? (decision.marksSubmitted ? now : null),
     });
     return component;
+  }
+
+  /** decide, then apply: for a use case that has nothing to check between the two. */
+  async transition(locked: Locked, input: TransitionInput): Promise<ComponentEntity> {
+    return this.apply(locked, await this.decide(locked, input));
   }
 
   /**
@@ -250,12 +260,14 @@ export class RequestStore {
     const runner = this.dataSource.createQueryRunner();
     try {
       const em = runner.manager;
-      const components = await em.find(ComponentEntity, {
-        where: { requestId },
-        relations: { request: true, offering: true },
-        order: { position: 'ASC' },
-      });
-      const request = components[0]?.request;
+      const { request, components } = readRequest(
+        em,
+        await em.find(ComponentEntity, {
+          where: { requestId },
+          relations: { request: true, offering: true },
+          order: { position: 'ASC' },
+        }),
+      );
       const component = componentId
         ? components.find((c) => c.id === componentId)
         : components.find((c) => canSee(actor, scopeOf(request!, c)));
@@ -264,7 +276,6 @@ export class RequestStore {
           ? new NotFoundError('component', componentId)
           : new NotFoundError('request', requestId);
       }
-      components.forEach((c) => rememberOffering(em, c.offering!));
       const locked: Locked = { em, request, component, components, now: this.now() };
       const readVersion = request.version;
       const unlocked: Unlocked = {};
@@ -287,13 +298,13 @@ export class RequestStore {
     }
   }
 
-  /** Applies a decision; returns the request's new version, or undefined when a guard stopped it. */
+  /** Applies a decision through the writer. */
   private write(
     { em, request, component, now }: Locked,
     decision: TransitionDecision,
     offering: OfferingEntity,
     expectedRequestVersion?: number,
-  ): Promise<number | undefined> {
+  ): Promise<Written> {
     // A component that comes back to life (an objection reopens a rejection) may meet a newer live one.
     const offerings = decision.revives ? [offering] : [];
     const board = this.registry.examBoardForProgramme(
@@ -306,6 +317,7 @@ export class RequestStore {
       return this.writer.apply(decision, {
         em,
         now,
+        offeringId: offering.id,
         offeringTitle: offering.title,
         examBoardCode: board.code,
         expectedRequestVersion,
@@ -313,17 +325,44 @@ export class RequestStore {
     }, offerings);
   }
 
-  private async lockRequest(em: EntityManager, requestId: string): Promise<RequestEntity | null> {
-    return em
-      .createQueryBuilder(RequestEntity, 'r')
-      .where('r.id = :requestId', { requestId })
-      .setLock('pessimistic_write')
-      .getOne();
+  /**
+   * Locks the request and its components and reads them, with their offerings, in one statement. Both are
+   * locked (FOR UPDATE OF): a statement that waited for another transaction's lock goes on with the rows that
+   * transaction left, which PostgreSQL reads again only for the rows it locks.
+   */
+  private async lockRequest(em: EntityManager, requestId: string): Promise<RequestRead> {
+    return readRequest(
+      em,
+      await em
+        .createQueryBuilder(ComponentEntity, 'c')
+        .innerJoinAndSelect('c.request', 'r')
+        .innerJoinAndSelect('c.offering', 'o')
+        .where('c.requestId = :requestId', { requestId })
+        .orderBy('c.position', 'ASC')
+        .setLock('pessimistic_write', undefined, ['c', 'r'])
+        .getMany(),
+    );
   }
+}
 
-  private componentsOf(em: EntityManager, requestId: string): Promise<ComponentEntity[]> {
-    return em.find(ComponentEntity, { where: { requestId }, order: { position: 'ASC' } });
+/** A request and its components, as read for a decision (none when there is no such request). */
+interface RequestRead {
+  request: RequestEntity | undefined;
+  components: ComponentEntity[];
+}
+
+/**
+ * The request and its components from rows read with both joined (and their offerings, which are kept for the
+ * decision's connection): the relations are taken off, so the components are what the use cases have always had.
+ */
+function readRequest(em: EntityManager, rows: ComponentEntity[]): RequestRead {
+  const request = rows[0]?.request;
+  for (const row of rows) {
+    rememberOffering(em, row.offering!);
+    delete row.request;
+    delete row.offering;
   }
+  return { request, components: rows };
 }
 
 /** Runs a decision on locked rows, then names the components whose version it moved. */

@@ -32,6 +32,7 @@ const CHANGE_COLUMNS: {
 export interface WriteContext {
   em: EntityManager;
   now: Date;
+  offeringId: string;
   offeringTitle: string;
   examBoardCode: string;
   /**
@@ -39,6 +40,14 @@ export interface WriteContext {
    * was taken on. Every change to any of its components moves that version.
    */
   expectedRequestVersion?: number;
+}
+
+/** What the statement did. */
+export interface Written {
+  /** The request's version after the change; undefined when a version guard (or no place left) stopped it. */
+  requestVersion: number | undefined;
+  /** False only for a decision that takes a place when none was left: then nothing changed. */
+  placeTaken: boolean;
 }
 
 /** The jobs a decision names are jobs of the catalogue, each with a component's payload. */
@@ -67,8 +76,7 @@ export class TransitionWriter {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Returns the request's version after the change, or undefined when a version guard stopped it. */
-  async apply(decision: TransitionDecision, context: WriteContext): Promise<number | undefined> {
+  async apply(decision: TransitionDecision, context: WriteContext): Promise<Written> {
     const p = new SqlParams();
     const at = p.ref(context.now, 'timestamptz');
     const componentId = p.ref(decision.componentId, 'uuid');
@@ -82,7 +90,18 @@ export class TransitionWriter {
       const [column, type] = CHANGE_COLUMNS[field as keyof ComponentFieldChanges];
       return `${column} = ${p.ref(value, type)}`;
     });
+    // A place is taken first, and the request moves only with it: a full offering changes nothing.
+    const place = decision.takesPlace
+      ? [
+          `place AS (
+            UPDATE offerings SET enrolled_count = enrolled_count + 1
+            WHERE id = ${p.ref(context.offeringId, 'uuid')} AND enrolled_count < capacity
+            RETURNING id
+          )`,
+        ]
+      : [];
     const ctes = [
+      ...place,
       `moved_request AS (
         UPDATE requests SET status = ${p.ref(decision.requestStatus, 'text')}, version = version + 1,
           updated_at = ${at},
@@ -92,7 +111,7 @@ export class TransitionWriter {
           context.expectedRequestVersion === undefined
             ? ''
             : ` AND version = ${p.ref(context.expectedRequestVersion, 'integer')}`
-        }
+        }${place.length > 0 ? ' AND EXISTS (SELECT 1 FROM place)' : ''}
         RETURNING id, version, home_institution_code, home_programme_code
       )`,
       `moved AS (
@@ -129,14 +148,18 @@ export class TransitionWriter {
       ...noticeCtes(p, this.notice(decision, context), 'moved'),
       ...this.outboxCte(p, this.outboxRows(decision), at),
     ];
-    const [{ request_version, moved }] = await context.em.query<
-      { request_version: number | null; moved: string }[]
+    const [{ request_version, moved, place_taken }] = await context.em.query<
+      { request_version: number | null; moved: string; place_taken: boolean }[]
     >(
       `WITH ${ctes.join(',\n')}
-      SELECT (SELECT version FROM moved_request) AS request_version, (SELECT count(*) FROM moved) AS moved`,
+      SELECT (SELECT version FROM moved_request) AS request_version, (SELECT count(*) FROM moved) AS moved,
+        ${place.length > 0 ? 'EXISTS (SELECT 1 FROM place)' : 'true'} AS place_taken`,
       p.values,
     );
-    return request_version !== null && Number(moved) === 1 ? request_version : undefined;
+    return {
+      requestVersion: request_version !== null && Number(moved) === 1 ? request_version : undefined,
+      placeTaken: place_taken,
+    };
   }
 
   private notice(decision: TransitionDecision, context: WriteContext): NoticeRows {
