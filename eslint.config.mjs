@@ -1,6 +1,20 @@
 // Type-aware linting; `npm run lint` fails on any warning and never fixes.
 import tseslint from 'typescript-eslint';
 
+// Libraries are used through their index only. Every block below that sets no-restricted-imports repeats this
+// pattern: for the files a later block matches, its no-restricted-imports replaces the earlier one.
+const THROUGH_INDEX = {
+  group: ['@lr/*/src/**', '**/libs/*/src/**'],
+  message: 'Import a lib through its index (@lr/<lib>).',
+};
+
+// The apps. None imports another's source: what two apps share is a lib. Another app's test helpers (its
+// test/ folder) stay open to tests.
+const APPS = ['api', 'cli', 'ooapi-host', 'portal', 'worker'];
+
+// A lib never imports an app: apps use libs, not the reverse.
+const NO_APP = { group: ['**/apps/**'], message: 'A lib imports nothing from apps/.' };
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,19 +40,31 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      // Libraries are used through their index only.
+      'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX] }],
+    },
+  },
+  // An app never imports another app's source.
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/**/*.{ts,tsx}`],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            THROUGH_INDEX,
             {
-              group: ['@lr/*/src/**', '**/libs/*/src/**'],
-              message: 'Import a lib through its index (@lr/<lib>).',
+              group: APPS.filter((other) => other !== app).map((other) => `**/${other}/src/**`),
+              message: `apps/${app} imports no other app's source: move what they share into a lib (@lr/<lib>).`,
             },
           ],
         },
       ],
     },
+  })),
+  {
+    // A lib: other libs through their index, and nothing of an app.
+    files: ['libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [THROUGH_INDEX, NO_APP] }] },
   },
   {
     // The domain is the rules alone: no framework, no I/O library and no other lib of ours (README, Layout).
@@ -57,6 +83,7 @@ export default tseslint.config(
               group: ['fs', 'path', 'http', 'https', 'net', 'child_process', 'node:*'],
               message: 'libs/domain does no I/O.',
             },
+            NO_APP,
           ],
         },
       ],

@@ -4,9 +4,12 @@ import { OfferingEntity } from '@lr/database';
 import { REGISTERED_INSTITUTIONS } from '@lr/institutions';
 import { waitFor } from '@lr/testing';
 import type { CatalogueSyncView } from '@lr/workflow';
-import { LEERROUTES_CLIENT_ID, SYSTEM_CLIENT_ID } from '../../ooapi-host/src/config/host-config';
-import { DEMO_OFFERINGS } from '../../ooapi-host/src/database/seed-catalogue';
-import { TestHost } from '../../ooapi-host/test/test-host';
+import {
+  DEMO_OFFERINGS,
+  LEERROUTES_CLIENT_ID,
+  SYSTEM_CLIENT_ID,
+  TestHost,
+} from '../../ooapi-host/test/test-host';
 import { expectStatus } from './journey';
 import { IN_APP_INSTITUTIONS, TestApp } from './test-app';
 

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { DevTokensService } from '@lr/auth';
 import { AppConfig, loadConfig } from '@lr/config';
 import { InstitutionDefinition, REGISTERED_INSTITUTIONS, SignedInPerson } from '@lr/institutions';
+import { JobsModule } from '@lr/jobs';
 import {
   TEST_REDIS_URL,
   TestClock,
@@ -15,7 +16,6 @@ import {
   deleteRedisPrefix,
 } from '@lr/testing';
 import { CLOCK } from '@lr/domain';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 
@@ -75,7 +75,7 @@ export class TestApp {
       // The API and, unless a test asks otherwise, the worker side in this one process.
       imports: [
         AppModule.forRoot({ config, institutions: options.institutions ?? IN_APP_INSTITUTIONS }),
-        ...(options.withWorker === false ? [] : [WorkerModule]),
+        ...(options.withWorker === false ? [] : [JobsModule]),
       ],
     });
     if (!options.systemClock) builder.overrideProvider(CLOCK).useValue(clock);

@@ -5,6 +5,10 @@ import { TestDatabase, createEmptyTestDatabase, freePort } from '@lr/testing';
 import { HostConfig, loadHostConfig } from '../src/config/host-config';
 import { createHostApp, startHostApp } from '../src/host-app';
 
+/** What tests of other apps need of the host (apps/api's, say): they import it from here, never from its src. */
+export { LEERROUTES_CLIENT_ID, SYSTEM_CLIENT_ID } from '../src/config/host-config';
+export { DEMO_OFFERINGS } from '../src/database/seed-catalogue';
+
 /**
  * The demo institution system booted in this process on an empty database of its own and a port of its own,
  * as main.ts boots it. Calls go over HTTP with tokens from its own token endpoint.

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CoreModule, CoreOptions } from '@lr/core';
-import { WorkerModule } from './worker.module';
+import { JobsModule } from '@lr/jobs';
 
 @Module({})
 export class WorkerAppModule {
   static forRoot(options: CoreOptions = {}): DynamicModule {
-    return { module: WorkerAppModule, imports: [CoreModule.forRoot(options), WorkerModule] };
+    return { module: WorkerAppModule, imports: [CoreModule.forRoot(options), JobsModule] };
   }
 }

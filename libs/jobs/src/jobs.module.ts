@@ -9,8 +9,9 @@ import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
 
 /**
  * The job side: queue workers, the outbox relay, the reconciler, the audit addresses' retention, the polls of
- * hosts' associations and the schedules of catalogue synchronisations. Imported by the worker process, or by the
- * API in one process.
+ * hosts' associations and the schedules of catalogue synchronisations. A lib, so that no app imports another's
+ * source: the worker app (apps/worker) runs it as its own process, and the API's tests run it beside the API in
+ * one process.
  */
 @Module({
   providers: [
@@ -24,4 +25,4 @@ import { ReconcilerSchedulerService } from './reconciler-scheduler.service';
   ],
   exports: [JobHandlers],
 })
-export class WorkerModule {}
+export class JobsModule {}

@@ -1,0 +1,2 @@
+export * from './job-handlers';
+export * from './jobs.module';
