@@ -101,6 +101,35 @@ describe('journeys through learning routes 4, 5 and 6 (API and worker)', () => {
     );
   });
 
+  it('an inbox page carries the inbox total, also a page past its end, and an empty inbox says 0', async () => {
+    const requests = await Promise.all(
+      ['uni-ijssel/DS-LAB', 'uni-ijssel/DS-VIS'].map((offering) =>
+        j.submitted('aurelie', [{ offering }]),
+      ),
+    );
+    const page = async (query: string) =>
+      expectStatus(await t.as('waal-eb-life').get(`/inbox/exam-board?${query}`), 200).body as {
+        items: { componentId: string }[];
+        total: number;
+      };
+    const all = await page('pageSize=100');
+    expect(all.total).toBe(all.items.length);
+    const mine = requests.map((r) => r.components[0].id);
+    expect(all.items.map((i) => i.componentId)).toEqual(expect.arrayContaining(mine));
+    expect(await page('pageSize=1&page=2')).toMatchObject({ total: all.total });
+    expect(await page(`pageSize=1&page=${all.total + 1}`)).toEqual({
+      items: [],
+      total: all.total,
+      page: all.total + 1,
+      pageSize: 1,
+    });
+    const empty = expectStatus(await t.as('westland-registrar').get('/inbox/registrations'), 200);
+    expect(empty.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    for (const r of requests) {
+      await j.act('aurelie', `/requests/${r.id}/withdraw`, { reason: 'Not now.' });
+    }
+  });
+
   it('route 6: Aurelie takes greenhouse horticulture at a university of applied sciences', async () => {
     const request = await j.submitted('aurelie', [
       {
