@@ -24,7 +24,10 @@ const OWN_SYSTEMS = { 'uni-ijssel': 'ijssel-system', 'hs-westland': 'westland-sy
 const TIMEOUT_MS = 5000;
 
 /** Draws for the stand-in's faults: these first, then never a fault. */
-const draws = (...first: number[]) => () => first.shift() ?? 0.99;
+const draws =
+  (...first: number[]) =>
+  () =>
+    first.shift() ?? 0.99;
 
 const passed = (score: string, credits = 6): CourseResult => ({
   state: 'completed',
@@ -293,7 +296,13 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
     it('asks again after an answer lost on its way back, and gets the same association from the host', async () => {
       const postsBefore = posts();
       // The first call is done at the host, but its answer comes after Leerroutes stopped waiting.
-      stub.faults = { rate: 0.5, lateMs: TIMEOUT_MS + 1000, random: draws(0, 0) };
+      stub.faults = {
+        rate: 0.5,
+        lateMs: TIMEOUT_MS + 1000,
+        random: draws(0, 0),
+        // Only this test's POST: a poll or a cancellation left by an earlier test must not take its draws.
+        on: (method) => method === 'post',
+      };
       try {
         const { id, associationId } = await delivered();
         expect(stub.faultsGiven.late).toBeGreaterThanOrEqual(1);
@@ -354,7 +363,13 @@ describe('hosts whose own system takes part over OOAPI v5 (a stand-in system ove
     }
 
     it('finds and cancels the association whose answer was lost when the student withdrew before a retry', async () => {
-      stub.faults = { rate: 0.5, lateMs: TIMEOUT_MS + 1000, random: draws(0, 0) };
+      stub.faults = {
+        rate: 0.5,
+        lateMs: TIMEOUT_MS + 1000,
+        random: draws(0, 0),
+        // Only this test's POST: a poll or a cancellation left by an earlier test must not take its draws.
+        on: (method) => method === 'post',
+      };
       try {
         const association = await withdrawnWhileAsking();
         expect(association.state).toBe('canceled');

@@ -38,6 +38,8 @@ export interface StubFaults {
   lateMs: number;
   /** Where the draws come from: a seeded generator makes a run repeatable. */
   random: () => number;
+  /** Only the calls this names draw faults (by default every call about associations). */
+  on?: (method: string, path: string) => boolean;
 }
 
 /** The ways a call fails: done but answered too late, not done (503), or done and answered malformed. */
@@ -229,7 +231,7 @@ export class OoapiStub {
       const [override] = overrides.splice(at, 1);
       return send(override.status, override.body);
     }
-    const fault = catalogueCall ? undefined : this.fault();
+    const fault = catalogueCall ? undefined : this.fault(method, path);
     if (fault === 'unavailable') {
       return send(503, { status: '503', title: 'Service Unavailable' }, 'application/problem+json');
     }
@@ -260,7 +262,11 @@ export class OoapiStub {
       if (repeated) {
         return [
           201,
-          { associationId: repeated.associationId, state: repeated.state, message: message('Received') },
+          {
+            associationId: repeated.associationId,
+            state: repeated.state,
+            message: message('Received'),
+          },
         ];
       }
       const association: StubAssociation = {
@@ -316,8 +322,9 @@ export class OoapiStub {
     );
   }
 
-  private fault(): StubFault | undefined {
-    if (!this.faults || this.faults.random() >= this.faults.rate) return undefined;
+  private fault(method: string, path: string): StubFault | undefined {
+    if (!this.faults || this.faults.on?.(method, path) === false) return undefined;
+    if (this.faults.random() >= this.faults.rate) return undefined;
     const fault = FAULTS[Math.floor(this.faults.random() * FAULTS.length)];
     this.faultsGiven[fault] += 1;
     return fault;
