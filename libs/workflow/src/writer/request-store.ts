@@ -328,20 +328,23 @@ export class RequestStore {
   /**
    * Locks the request and its components and reads them, with their offerings, in one statement. Both are
    * locked (FOR UPDATE OF): a statement that waited for another transaction's lock goes on with the rows that
-   * transaction left, which PostgreSQL reads again only for the rows it locks.
+   * transaction left, which PostgreSQL reads again only for the rows it locks. The request comes first in the
+   * FROM list, so its row is locked before its components', in the order the writer's statement takes them.
    */
   private async lockRequest(em: EntityManager, requestId: string): Promise<RequestRead> {
-    return readRequest(
-      em,
-      await em
-        .createQueryBuilder(ComponentEntity, 'c')
-        .innerJoinAndSelect('c.request', 'r')
-        .innerJoinAndSelect('c.offering', 'o')
-        .where('c.requestId = :requestId', { requestId })
-        .orderBy('c.position', 'ASC')
-        .setLock('pessimistic_write', undefined, ['c', 'r'])
-        .getMany(),
-    );
+    const read: (RequestEntity & { components?: ComponentEntity[] }) | null = await em
+      .createQueryBuilder(RequestEntity, 'r')
+      .innerJoinAndMapMany('r.components', ComponentEntity, 'c', 'c.request_id = r.id')
+      .innerJoinAndMapOne('c.offering', OfferingEntity, 'o', 'o.id = c.offering_id')
+      .where('r.id = :requestId', { requestId })
+      .orderBy('c.position', 'ASC')
+      .setLock('pessimistic_write', undefined, ['r', 'c'])
+      .getOne();
+    if (!read?.components) return { request: undefined, components: [] };
+    const { components: rows, ...columns } = read;
+    const request = Object.assign(new RequestEntity(), columns);
+    rows.forEach((row) => (row.request = request));
+    return readRequest(em, rows);
   }
 }
 

@@ -37,7 +37,8 @@ export interface WriteContext {
   examBoardCode: string;
   /**
    * Written without a lock (RequestStore.decideAtOnce): only if the request is still at the version the decision
-   * was taken on. Every change to any of its components moves that version.
+   * was taken on (every change to any of its components moves that version), and its component too, so that
+   * the request never moves without it.
    */
   expectedRequestVersion?: number;
 }
@@ -110,7 +111,9 @@ export class TransitionWriter {
         WHERE id = ${p.ref(decision.requestId, 'uuid')}${
           context.expectedRequestVersion === undefined
             ? ''
-            : ` AND version = ${p.ref(context.expectedRequestVersion, 'integer')}`
+            : ` AND version = ${p.ref(context.expectedRequestVersion, 'integer')}
+                AND EXISTS (SELECT 1 FROM components WHERE id = ${componentId}
+                  AND version = ${p.ref(decision.fromVersion, 'integer')})`
         }${place.length > 0 ? ' AND EXISTS (SELECT 1 FROM place)' : ''}
         RETURNING id, version, home_institution_code, home_programme_code
       )`,
