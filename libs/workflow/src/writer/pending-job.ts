@@ -10,10 +10,7 @@ export interface PendingJob {
 }
 
 /** The jobs that move a component on; when one fails for good, the component shows 'delivery failed'. */
-export const DELIVERY_JOB_NAMES: readonly JobName[] = [
-  'admission.deliver-request',
-  'result.deliver-home',
-];
+export const DELIVERY_JOB_NAMES: readonly JobName[] = Object.values(SYSTEM_STEP_OF_STATE);
 
 /** The states in which the system, not a person, takes the next step: each waits for one job. */
 export const STATES_AWAITING_A_JOB = Object.keys(SYSTEM_STEP_OF_STATE) as ComponentState[];

@@ -72,8 +72,9 @@ class ChangedMeanwhile extends Error {}
 export type TransitionInput = TransitionCommand;
 
 /**
- * Loads, locks and changes requests. Every change runs in one transaction that first locks the request row, so
- * the request's derived status never races between two of its components; the component's version catches
+ * Loads, locks and changes requests. A change either runs in one transaction that first locks the request row
+ * (withComponent, withRequest), or is one guarded statement after an unlocked read (decideAtOnce); either way
+ * the request's derived status never races between two of its components, and the component's version catches
  * decisions taken on a stale view.
  */
 @Injectable()
